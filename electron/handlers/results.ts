@@ -1,0 +1,140 @@
+// Results from the revealed rounds: for each criterion, the votes of its latest revealed round.
+import type { Parsed } from '../../shared/api.ts';
+import { fail } from '../../shared/reply.ts';
+import { describeFlip, ranks, score, type Vote } from '../../shared/scoring/index.ts';
+import type { ResultMember, Results, ResultVote } from '../../shared/types.ts';
+import type { Ctx } from '../context.ts';
+import { criteriaOf, decisionRow, openRoundOf, optionsOf, participantsOf, type DecisionRow, type RoundRow } from './lookup.ts';
+import { roundsOf } from './rounds.ts';
+
+/** For each criterion, the id of the latest revealed round of that kind that covers it. */
+function latestRounds(rounds: readonly RoundRow[], kind: RoundRow['kind'], criterionIds: readonly number[]): Map<number, number> {
+  const byCriterion = new Map<number, number>();
+  const revealed = rounds.filter((r) => r.kind === kind && r.status === 'revealed').sort((a, b) => b.seq - a.seq);
+  for (const k of criterionIds) {
+    const r = revealed.find((x) => x.criterion_id === null || x.criterion_id === k);
+    if (r !== undefined) byCriterion.set(k, r.id);
+  }
+  return byCriterion;
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** Results without the hidden-votes check, for handlers that have already made it. */
+export function computeResults(ctx: Ctx, d: DecisionRow): Results {
+  const options = optionsOf(ctx, d.id);
+  const criteria = criteriaOf(ctx, d.id);
+  const rounds = roundsOf(ctx, d.id);
+  const criterionIds = criteria.map((c) => c.id);
+  const scoreRounds = latestRounds(rounds, 'scores', criterionIds);
+  const roundIds = [...new Set(scoreRounds.values())];
+
+  const votes =
+    roundIds.length === 0
+      ? []
+      : ctx.db
+          .prepare<unknown[], { round_id: number; person_id: number; option_id: number; criterion_id: number; score: number | null; why: string }>(
+            `SELECT round_id, person_id, option_id, criterion_id, score, why FROM score_votes WHERE round_id IN (${placeholders(roundIds.length)})`,
+          )
+          .all(...roundIds)
+          .filter((v) => scoreRounds.get(v.criterion_id) === v.round_id);
+
+  // Weights: voted importance where a revealed weights round has it, else the direct weight.
+  const rawWeights: Record<string, number> = {};
+  const weightSource = new Map<number, 'direct' | 'voted'>();
+  for (const c of criteria) {
+    rawWeights[c.id] = c.weight;
+    weightSource.set(c.id, 'direct');
+  }
+  if (d.weighting === 'voted') {
+    const weightRounds = latestRounds(rounds, 'weights', criterionIds);
+    for (const c of criteria) {
+      const roundId = weightRounds.get(c.id);
+      if (roundId === undefined) continue;
+      const { mean } = ctx
+        .sql<{ mean: number | null }>('SELECT avg(importance) AS mean FROM importance_votes WHERE round_id = ? AND criterion_id = ? AND importance IS NOT NULL')
+        .get(roundId, c.id)!;
+      if (mean !== null) {
+        rawWeights[c.id] = mean;
+        weightSource.set(c.id, 'voted');
+      }
+    }
+  }
+
+  // Members: participants in their order, then anyone else who voted.
+  const voterIds = new Set(votes.map((v) => v.person_id));
+  const names = new Map(participantsOf(ctx, d.id).map((p) => [p.person_id, p.name]));
+  const memberIds = [...names.keys()].filter((id) => voterIds.has(id));
+  for (const id of voterIds) if (!names.has(id)) memberIds.push(id);
+  const scores: Record<string, Record<string, Record<string, Vote>>> = {};
+  for (const v of votes) {
+    ((scores[v.person_id] ??= {})[v.option_id] ??= {})[v.criterion_id] = v.score ?? 'abstain';
+  }
+
+  const key = (id: number): string => String(id);
+  const r = score({
+    scale: [d.scale_min, d.scale_max],
+    aggregation: d.aggregation,
+    members: memberIds.map(key),
+    options: options.map((o) => key(o.id)),
+    criteria: criterionIds.map(key),
+    weights: rawWeights,
+    scores,
+  });
+
+  const rankOf = new Map<string, number>();
+  const shownRanks = ranks(r.ranking.map((o) => r.totals[o]!.score!));
+  r.ranking.forEach((o, i) => rankOf.set(o, shownRanks[i]!));
+  const ordered = [...r.ranking, ...options.map((o) => key(o.id)).filter((o) => !rankOf.has(o))];
+  const optionName = new Map(options.map((o) => [key(o.id), o.name]));
+  const criterionName = new Map(criteria.map((c) => [key(c.id), c.name]));
+  const memberIndex = new Map(memberIds.map((id, i) => [id, i]));
+
+  const members: ResultMember[] = memberIds.map((id, i) => ({
+    personId: d.anonymous ? null : id,
+    label: d.anonymous ? `Member ${i + 1}` : (names.get(id) ?? `Person ${id}`),
+    totals: options.map((o) => ({ optionId: o.id, total: r.memberTotals[key(id)]![key(o.id)]! })),
+  }));
+  const resultVotes: ResultVote[] = votes
+    .map((v) => ({ member: memberIndex.get(v.person_id)!, optionId: v.option_id, criterionId: v.criterion_id, score: v.score, why: v.why }))
+    .sort((a, b) => a.member - b.member || a.optionId - b.optionId || a.criterionId - b.criterionId);
+
+  const flip = r.minimalFlip;
+  return {
+    decisionId: d.id,
+    scale: { min: d.scale_min, max: d.scale_max },
+    aggregation: d.aggregation,
+    roundIds,
+    weights: criteria.map((c) => ({ criterionId: c.id, name: c.name, weight: r.weights[key(c.id)]!, source: weightSource.get(c.id)! })),
+    cells: options.flatMap((o) => criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...r.cells[key(o.id)]![key(c.id)]! }))),
+    options: ordered.map((o) => ({
+      optionId: Number(o),
+      name: optionName.get(o)!,
+      score: r.totals[o]!.score,
+      incomplete: r.totals[o]!.incomplete,
+      rank: rankOf.get(o) ?? null,
+    })),
+    members,
+    votes: resultVotes,
+    minimalFlip:
+      flip === null
+        ? null
+        : {
+            winnerId: Number(flip.winner),
+            challengerId: Number(flip.challenger),
+            criterionId: Number(flip.criterion),
+            weightNow: flip.weightNow,
+            weightAtTie: flip.weightAtTie,
+            deltaPoints: flip.deltaPoints,
+            fragile: flip.fragile,
+            sentence: describeFlip(flip, (k) => criterionName.get(k) ?? k),
+          },
+  };
+}
+
+export function results(ctx: Ctx, input: Parsed<'results'>): Results {
+  const d = decisionRow(ctx, input.decisionId);
+  const open = openRoundOf(ctx, d.id);
+  if (open !== undefined) fail('votes_hidden', `Votes are hidden until round ${open.seq} is revealed.`);
+  return computeResults(ctx, d);
+}

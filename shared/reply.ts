@@ -1,0 +1,44 @@
+// The one shape every door answers with: a value, or a user-readable error.
+
+export const errorCodes = [
+  'invalid_input', // the input breaks the contract or a rule; `field` names the culprit
+  'not_found',
+  'conflict', // a name already taken, a state that does not allow the change
+  'round_open', // a round is open and the change must wait until it is revealed
+  'round_closed', // voting needs an open round
+  'votes_hidden', // values asked for before the reveal
+  'invalid_transition',
+  'forbidden', // a door refused the caller (sender, Host, Origin)
+  'busy', // the database stayed locked by another process
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface UserErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** The input field at fault, as a dotted path, when one is. */
+  field?: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserErrorShape };
+
+/** An error meant for the user: its message is shown as it is. */
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+
+  toJSON(): UserErrorShape {
+    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export function fail(code: ErrorCode, message: string, field?: string): never {
+  throw new UserError(code, message, field);
+}

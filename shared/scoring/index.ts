@@ -1,0 +1,214 @@
+// Weighted-sum scoring for a team's votes, as ../shared/SCORING.md defines it.
+// Pure functions over plain records keyed by id or name; no I/O.
+
+export type Aggregation = 'mean' | 'median';
+export type Vote = number | 'abstain';
+
+export interface ScoringInput {
+  scale: readonly [number, number];
+  aggregation: Aggregation;
+  members: readonly string[];
+  options: readonly string[];
+  criteria: readonly string[];
+  /** Raw importances (any non-negative numbers); normalised to sum to 1. */
+  weights: Readonly<Record<string, number>>;
+  /** member → option → criterion → vote. A missing entry means "did not vote". */
+  scores: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Vote>>>>>>;
+}
+
+export interface CellStats {
+  n: number;
+  mean: number | null;
+  median: number | null;
+  sd: number | null;
+  range: number | null;
+  flagged: boolean;
+  /** The aggregated value the decision uses (mean or median); null when nobody scored. */
+  value: number | null;
+}
+
+export interface OptionTotal {
+  score: number | null;
+  incomplete: boolean;
+}
+
+export interface Flip {
+  winner: string;
+  challenger: string;
+  criterion: string;
+  weightNow: number;
+  weightAtTie: number;
+  deltaPoints: number;
+  fragile: boolean;
+}
+
+export interface ScoringResult {
+  weights: Record<string, number>;
+  cells: Record<string, Record<string, CellStats>>;
+  totals: Record<string, OptionTotal>;
+  /** Complete options, best first; equal scores keep the options' order. */
+  ranking: string[];
+  memberTotals: Record<string, Record<string, number | null>>;
+  /** Every single-weight change that ties a challenger with the winner. */
+  flips: Flip[];
+  minimalFlip: Flip | null;
+}
+
+/** Scores closer than this are the same score (floating-point noise, not a difference). */
+const EPSILON = 1e-9;
+/** Under this many percentage points a result is called fragile. */
+export const FRAGILE_POINTS = 5;
+
+export function normaliseWeights(criteria: readonly string[], raw: Readonly<Record<string, number>>): Record<string, number> {
+  const sum = criteria.reduce((s, k) => s + (raw[k] ?? 0), 0);
+  const out: Record<string, number> = {};
+  // All-zero weights say nothing about importance: treat the criteria as equal.
+  for (const k of criteria) out[k] = sum > 0 ? (raw[k] ?? 0) / sum : 1 / criteria.length;
+  return out;
+}
+
+export function cellStats(values: readonly number[], scale: readonly [number, number], aggregation: Aggregation): CellStats {
+  const n = values.length;
+  if (n === 0) return { n, mean: null, median: null, sd: null, range: null, flagged: false, value: null };
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(n / 2);
+  const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+  const range = sorted[n - 1]! - sorted[0]!;
+  const flagged = range >= (scale[1] - scale[0]) / 2;
+  return { n, mean, median, sd, range, flagged, value: aggregation === 'median' ? median : mean };
+}
+
+/** Ranks complete options by score, best first; a stable sort keeps ties in the options' order. */
+export function rankOptions(options: readonly string[], totals: Readonly<Record<string, OptionTotal>>): string[] {
+  return options
+    .filter((o) => totals[o]?.score !== null && totals[o] !== undefined)
+    .sort((a, b) => {
+      const d = totals[b]!.score! - totals[a]!.score!;
+      return Math.abs(d) < EPSILON ? 0 : d;
+    });
+}
+
+export function weightedTotals(
+  options: readonly string[],
+  criteria: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  value: (option: string, criterion: string) => number | null,
+): Record<string, OptionTotal> {
+  const totals: Record<string, OptionTotal> = {};
+  for (const o of options) {
+    let score = 0;
+    let incomplete = false;
+    for (const k of criteria) {
+      const v = value(o, k);
+      if (v === null) incomplete = true;
+      else score += weights[k]! * v;
+    }
+    totals[o] = incomplete ? { score: null, incomplete } : { score, incomplete };
+  }
+  return totals;
+}
+
+/**
+ * For every challenger and criterion, the weight of that criterion (the others
+ * rescaled in proportion, as a slider does) at which the challenger ties the
+ * winner. Only where that weight lies between 0 and 1.
+ */
+export function flipCandidates(
+  ranking: readonly string[],
+  criteria: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  totals: Readonly<Record<string, OptionTotal>>,
+  value: (option: string, criterion: string) => number | null,
+): Flip[] {
+  const all = Object.values(totals);
+  if (all.length < 2 || all.some((t) => t.incomplete)) return [];
+  const winner = ranking[0]!;
+  const out: Flip[] = [];
+  for (const challenger of ranking.slice(1)) {
+    const D = totals[winner]!.score! - totals[challenger]!.score!;
+    if (Math.abs(D) < EPSILON) continue;
+    for (const k of criteria) {
+      const d = value(winner, k)! - value(challenger, k)!;
+      if (Math.abs(D - d) < EPSILON) continue;
+      const w = weights[k]!;
+      const atTie = (D - w * d) / (D - d);
+      if (atTie < -EPSILON || atTie > 1 + EPSILON) continue;
+      const deltaPoints = (atTie - w) * 100;
+      out.push({ winner, challenger, criterion: k, weightNow: w, weightAtTie: atTie, deltaPoints, fragile: Math.abs(deltaPoints) < FRAGILE_POINTS });
+    }
+  }
+  return out;
+}
+
+/** The smallest flip; ties go to the earlier challenger, then the earlier criterion. */
+export function minimalFlip(candidates: readonly Flip[]): Flip | null {
+  let best: Flip | null = null;
+  for (const f of candidates) if (best === null || Math.abs(f.deltaPoints) < Math.abs(best.deltaPoints) - EPSILON) best = f;
+  return best;
+}
+
+export function score(input: ScoringInput): ScoringResult {
+  const { members, options, criteria, scale, aggregation } = input;
+  const weights = normaliseWeights(criteria, input.weights);
+  const voteOf = (m: string, o: string, k: string): Vote | undefined => input.scores[m]?.[o]?.[k];
+
+  const cells: Record<string, Record<string, CellStats>> = {};
+  for (const o of options) {
+    cells[o] = {};
+    for (const k of criteria) {
+      const values: number[] = [];
+      for (const m of members) {
+        const v = voteOf(m, o, k);
+        if (typeof v === 'number') values.push(v);
+      }
+      cells[o][k] = cellStats(values, scale, aggregation);
+    }
+  }
+  const value = (o: string, k: string): number | null => cells[o]![k]!.value;
+  const totals = weightedTotals(options, criteria, weights, value);
+  const ranking = rankOptions(options, totals);
+
+  const memberTotals: Record<string, Record<string, number | null>> = {};
+  for (const m of members) {
+    memberTotals[m] = {};
+    for (const o of options) {
+      let t: number | null = 0;
+      for (const k of criteria) {
+        const v = voteOf(m, o, k);
+        if (typeof v !== 'number') {
+          t = null;
+          break;
+        }
+        t += weights[k]! * v;
+      }
+      memberTotals[m][o] = t;
+    }
+  }
+
+  const flips = flipCandidates(ranking, criteria, weights, totals, value);
+  return { weights, cells, totals, ranking, memberTotals, flips, minimalFlip: minimalFlip(flips) };
+}
+
+const percent = (w: number): string => `${Number((w * 100).toFixed(1))} %`;
+
+/** One sentence on how sensitive the winner is to the weights, for the screen and the ADR. */
+export function describeFlip(flip: Flip | null, criterionName: (criterion: string) => string = (k) => k): string {
+  if (flip === null) return 'No single weight change makes another option win.';
+  const sign = flip.deltaPoints >= 0 ? '+' : '−';
+  return (
+    `The result is ${flip.fragile ? 'fragile' : 'robust'}: the smallest weight change that changes the winner is ` +
+    `${sign}${Math.abs(flip.deltaPoints).toFixed(1)} points on ${criterionName(flip.criterion)} ` +
+    `(${percent(flip.weightNow)} → ${percent(flip.weightAtTie)}).`
+  );
+}
+
+/** Display precision for scores: equal at two decimals is a tie. */
+export const roundScore = (s: number): number => Math.round(s * 100) / 100;
+
+/** Competition ranks (1, 1, 3…) over scores at display precision. */
+export function ranks(scores: readonly number[]): number[] {
+  const shown = scores.map(roundScore);
+  return shown.map((s) => 1 + shown.filter((o) => o > s).length);
+}

@@ -1,0 +1,233 @@
+// What the API hands back. Ids are SQLite row ids; times are ISO 8601 strings.
+import type { Aggregation } from './scoring/index.ts';
+import type { Status } from './status.ts';
+
+export const roles = ['facilitator', 'decision-maker', 'consulted', 'informed'] as const;
+export type Role = (typeof roles)[number];
+/** Informed people hear about the decision; everyone else in the room may vote. */
+export const votingRoles: readonly Role[] = ['facilitator', 'decision-maker', 'consulted'];
+
+export const weightingModes = ['direct', 'voted'] as const;
+export type Weighting = (typeof weightingModes)[number];
+export const roundKinds = ['scores', 'weights'] as const;
+export type RoundKind = (typeof roundKinds)[number];
+
+export interface Person {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+export interface Option {
+  id: number;
+  name: string;
+  description: string;
+}
+
+export interface Criterion {
+  id: number;
+  name: string;
+  description: string;
+  /** The raw importance set directly; the API's results say what it is in percent. */
+  weight: number;
+}
+
+export interface Evidence {
+  id: number;
+  optionId: number;
+  criterionId: number;
+  text: string;
+  source: string;
+}
+
+export interface Participant {
+  personId: number;
+  name: string;
+  role: Role;
+}
+
+export interface MemberProgress {
+  personId: number;
+  name: string;
+  done: boolean;
+  /** Cells this member has filled (a score or an abstention), never their values. */
+  filled: number;
+  total: number;
+}
+
+export interface ScoreVote {
+  personId: number;
+  optionId: number;
+  criterionId: number;
+  /** null is an abstention. */
+  score: number | null;
+  why: string;
+}
+
+export interface ImportanceVote {
+  personId: number;
+  criterionId: number;
+  importance: number | null;
+  why: string;
+}
+
+export interface Round {
+  id: number;
+  seq: number;
+  kind: RoundKind;
+  /** Set for a re-vote of one criterion. */
+  criterionId: number | null;
+  status: 'open' | 'revealed';
+  openedAt: string;
+  revealedAt: string | null;
+  progress: MemberProgress[];
+  /** Present only once the round is revealed. */
+  scores?: ScoreVote[];
+  importances?: ImportanceVote[];
+}
+
+export interface DecisionLink {
+  decisionId: number;
+  title: string;
+  status: Status;
+}
+
+export interface DecisionDetail {
+  id: number;
+  title: string;
+  status: Status;
+  context: string;
+  drivers: string;
+  outcome: { optionId: number | null; rationale: string };
+  consequencesGood: string;
+  consequencesBad: string;
+  confirmation: string;
+  moreInfo: string;
+  tags: string[];
+  scale: { min: number; max: number };
+  aggregation: Aggregation;
+  weighting: Weighting;
+  anonymous: boolean;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  supersedes: DecisionLink[];
+  supersededBy: DecisionLink[];
+  options: Option[];
+  criteria: Criterion[];
+  evidence: Evidence[];
+  participants: Participant[];
+  rounds: Round[];
+}
+
+export interface DecisionSummary {
+  id: number;
+  title: string;
+  status: Status;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  optionCount: number;
+  criterionCount: number;
+  participantCount: number;
+  chosenOption: string | null;
+}
+
+export interface BallotCell {
+  optionId: number | null;
+  criterionId: number;
+  /** null is an abstention. */
+  value: number | null;
+  why: string;
+}
+
+export interface Ballot {
+  decisionId: number;
+  roundId: number;
+  kind: RoundKind;
+  criterionId: number | null;
+  memberId: number;
+  done: boolean;
+  filled: number;
+  total: number;
+  cells: BallotCell[];
+}
+
+export interface ResultCell {
+  optionId: number;
+  criterionId: number;
+  n: number;
+  mean: number | null;
+  median: number | null;
+  sd: number | null;
+  range: number | null;
+  flagged: boolean;
+  value: number | null;
+}
+
+export interface ResultOption {
+  optionId: number;
+  name: string;
+  score: number | null;
+  incomplete: boolean;
+  /** 1 for the best; options equal to display precision share a rank; null when incomplete. */
+  rank: number | null;
+}
+
+export interface ResultMember {
+  /** null when the decision is anonymous. */
+  personId: number | null;
+  label: string;
+  totals: { optionId: number; total: number | null }[];
+}
+
+export interface ResultVote {
+  /** Index into `members`. */
+  member: number;
+  optionId: number;
+  criterionId: number;
+  score: number | null;
+  why: string;
+}
+
+export interface ResultFlip {
+  winnerId: number;
+  challengerId: number;
+  criterionId: number;
+  weightNow: number;
+  weightAtTie: number;
+  deltaPoints: number;
+  fragile: boolean;
+  sentence: string;
+}
+
+export interface Results {
+  decisionId: number;
+  scale: { min: number; max: number };
+  aggregation: Aggregation;
+  /** Rounds whose votes count: for each criterion, its latest revealed round. */
+  roundIds: number[];
+  weights: { criterionId: number; name: string; weight: number; source: 'direct' | 'voted' }[];
+  cells: ResultCell[];
+  /** Ranked options first, then incomplete ones. */
+  options: ResultOption[];
+  members: ResultMember[];
+  votes: ResultVote[];
+  minimalFlip: ResultFlip | null;
+}
+
+export interface HistoryEvent {
+  id: number;
+  decisionId: number | null;
+  at: string;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  description: string;
+}
