@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { ok, openTestService, tableCounts, workshop } from '../helpers.ts';
+
+/** The worked example of SCORING.md, voted through the handlers. */
+function workedExample() {
+  const s = openTestService();
+  const w = workshop(s);
+  const [django, flask] = w.optionIds as [number, number];
+  const [ana, bo] = w.memberIds as [number, number];
+  const ballots: [number, number, number[]][] = [
+    [ana, django, [5, 3, 4]],
+    [ana, flask, [4, 5, 3]],
+    [bo, django, [4, 3, 4]],
+    [bo, flask, [3, 4, 4]],
+  ];
+  ok(s, 'openRound', { decisionId: w.decisionId });
+  for (const [memberId, optionId, scores] of ballots) {
+    scores.forEach((score, i) => ok(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId: w.criterionIds[i], score, why: `reason ${score}` }));
+  }
+  return { s, w, django, flask, ana, bo };
+}
+
+describe('rounds and votes', () => {
+  it('reproduces the worked example end to end, with the minimal flip sentence', () => {
+    const { s, w, django, flask } = workedExample();
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    expect(r.options.map((o) => [o.optionId, o.rank])).toEqual([
+      [django, 1],
+      [flask, 2],
+    ]);
+    expect(r.options[0]!.score).toBeCloseTo(3.9, 9);
+    expect(r.members.map((m) => m.label)).toEqual(['Ana', 'Bo']);
+    expect(r.members[0]!.totals[0]!.total).toBeCloseTo(4.1, 9);
+    expect(r.minimalFlip).toMatchObject({ winnerId: django, challengerId: flask, criterionId: w.criterionIds[1], fragile: true });
+    expect(r.minimalFlip!.sentence).toContain('+4.4 points on Flexibility (30 % → 34.4 %)');
+    expect(r.votes).toHaveLength(12);
+  });
+
+  it('hides every value until the reveal: only who has finished shows', () => {
+    const { s, w, ana } = workedExample();
+    ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana });
+    const progress = ok(s, 'progress', { decisionId: w.decisionId })!;
+    expect(progress.progress).toEqual([
+      { personId: ana, name: 'Ana', done: true, filled: 6, total: 6 },
+      { personId: w.memberIds[1], name: 'Bo', done: false, filled: 6, total: 6 },
+    ]);
+    expect(progress.scores).toBeUndefined();
+    expect(s.call('results', { decisionId: w.decisionId })).toMatchObject({ ok: false, error: { code: 'votes_hidden' } });
+    const detail = ok(s, 'getDecision', { decisionId: w.decisionId });
+    const history = ok(s, 'history', { decisionId: w.decisionId });
+    for (const text of [JSON.stringify(detail), JSON.stringify(history), JSON.stringify(progress)]) {
+      expect(text).not.toMatch(/"score"|"why"|reason \d/);
+    }
+    // A member's own ballot is the one read of values before the reveal.
+    const own = ok(s, 'ballot', { decisionId: w.decisionId, memberId: ana });
+    expect(own.cells.map((c) => c.value)).toEqual([5, 3, 4, 4, 5, 3]);
+    expect(own.done).toBe(true);
+  });
+
+  it('refuses votes with no open round, from non-voters, off the scale, or for another decision, writing nothing', () => {
+    const s = openTestService();
+    const w = workshop(s);
+    const other = workshop(s, { members: ['Cy'] });
+    const cell = { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
+    expect(s.call('castScore', { ...cell, score: 3 })).toMatchObject({ ok: false, error: { code: 'round_closed' } });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    const informed = ok(s, 'addParticipant', { decisionId: w.decisionId, name: 'Ivy', role: 'informed' });
+    const before = tableCounts(s);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ score: 6 }, 'score'],
+      [{ score: 0 }, 'score'],
+      [{ score: 2.5 }, 'score'],
+      [{ score: 'abstain', why: 'x'.repeat(2001) }, 'why'],
+      [{ memberId: informed.personId, score: 3 }, 'memberId'],
+      [{ memberId: other.memberIds[0], score: 3 }, 'memberId'],
+      [{ optionId: other.optionIds[0], score: 3 }, 'optionId'],
+      [{ criterionId: other.criterionIds[0], score: 3 }, 'criterionId'],
+      [{ optionId: 424242, score: 3 }, 'optionId'],
+      [{ score: 3, extra: true }, 'extra'],
+    ];
+    for (const [change, field] of cases) {
+      const reply = s.call('castScore', { ...cell, ...change });
+      expect(reply, JSON.stringify(change)).toMatchObject({ ok: false, error: { field } });
+    }
+    expect(tableCounts(s)).toEqual(before);
+  });
+
+  it('abstentions are left out and a cell nobody scored makes the option incomplete', () => {
+    const s = openTestService();
+    const w = workshop(s, { criteria: ['Only'], weights: [1] });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 'abstain' });
+    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 'abstain' });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    expect(r.cells[0]).toMatchObject({ n: 1, mean: 4, value: 4 });
+    expect(r.options).toMatchObject([
+      { optionId: w.optionIds[0], score: 4, rank: 1, incomplete: false },
+      { optionId: w.optionIds[1], score: null, rank: null, incomplete: true },
+    ]);
+    expect(r.minimalFlip).toBeNull();
+  });
+
+  it('a re-vote of one criterion replaces only that criterion and keeps the earlier round', () => {
+    const { s, w, django, flask, ana, bo } = workedExample();
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const flexibility = w.criterionIds[1]!;
+    const revote = ok(s, 'openRound', { decisionId: w.decisionId, criterionId: flexibility });
+    expect(revote).toMatchObject({ seq: 2, criterionId: flexibility, progress: [{ total: 2 }, { total: 2 }] });
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0], score: 1 })).toMatchObject({
+      ok: false,
+      error: { field: 'criterionId', message: 'This round re-votes only "Flexibility", not "Productivity".' },
+    });
+    for (const m of [ana, bo]) {
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: django, criterionId: flexibility, score: 1 });
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: flask, criterionId: flexibility, score: 5 });
+    }
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    // Django 0.4*4.5 + 0.3*1 + 0.3*4 = 3.3; Flask 0.4*3.5 + 0.3*5 + 0.3*3.5 = 3.95
+    expect(r.options.map((o) => o.optionId)).toEqual([flask, django]);
+    expect(r.options[0]!.score).toBeCloseTo(3.95, 9);
+    expect(r.roundIds).toHaveLength(2);
+    expect(ok(s, 'getDecision', { decisionId: w.decisionId }).rounds.map((x) => [x.seq, x.status, x.scores?.length])).toEqual([
+      [1, 'revealed', 12],
+      [2, 'revealed', 4],
+    ]);
+  });
+
+  it('voted weights: importance rounds set the weights, hidden until revealed', () => {
+    const s = openTestService();
+    const w = workshop(s, { criteria: ['A', 'B'], weights: [1, 1] });
+    expect(s.call('openRound', { decisionId: w.decisionId, kind: 'weights' })).toMatchObject({ ok: false, error: { field: 'kind' } });
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { weighting: 'voted' } });
+    ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights' });
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 })).toMatchObject({
+      ok: false,
+      error: { field: 'score' },
+    });
+    const votes: [number, number, number | 'abstain'][] = [
+      [0, 0, 5],
+      [1, 0, 3],
+      [0, 1, 1],
+      [1, 1, 'abstain'],
+    ];
+    for (const [m, k, importance] of votes) ok(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
+    expect(JSON.stringify(ok(s, 'getDecision', { decisionId: w.decisionId }))).not.toContain('importance"');
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    expect(r.weights.map((x) => [x.weight, x.source])).toEqual([
+      [0.8, 'voted'],
+      [0.2, 'voted'],
+    ]);
+  });
+
+  it('cancelling a round throws its hidden votes away; only one round is open at a time', () => {
+    const { s, w } = workedExample();
+    expect(s.call('openRound', { decisionId: w.decisionId })).toMatchObject({ ok: false, error: { code: 'round_open' } });
+    ok(s, 'cancelRound', { decisionId: w.decisionId });
+    expect(tableCounts(s).score_votes).toBe(0);
+    expect(ok(s, 'progress', { decisionId: w.decisionId })).toBeNull();
+  });
+
+  it('clearing a score and un-finishing a ballot', () => {
+    const { s, w, ana, django } = workedExample();
+    const cell = { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0] };
+    expect(ok(s, 'clearScore', cell).filled).toBe(5);
+    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana }).done).toBe(true);
+    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
+  });
+
+  it('anonymous decisions label members "Member 1…" in results', () => {
+    const { s, w } = workedExample();
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    expect(r.members.map((m) => [m.personId, m.label])).toEqual([
+      [null, 'Member 1'],
+      [null, 'Member 2'],
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/Ana|Bo\b/);
+  });
+
+  it('decide: the top option by default, another only with a reason, never while votes are hidden', () => {
+    const { s, w, django, flask } = workedExample();
+    expect(s.call('decide', { decisionId: w.decisionId, optionId: django, status: 'proposed' })).toMatchObject({ ok: false, error: { code: 'round_open' } });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    expect(s.call('decide', { decisionId: w.decisionId, optionId: flask, status: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { field: 'why', message: '"Flask" is not the top-ranked option ("Django" is); say why you chose it.' },
+    });
+    const d = ok(s, 'decide', { decisionId: w.decisionId, optionId: django, status: 'accepted' });
+    expect(d).toMatchObject({ status: 'accepted', outcome: { optionId: django, rationale: '' } });
+    expect(s.call('decide', { decisionId: w.decisionId, optionId: flask, status: 'proposed', why: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+  });
+});
