@@ -38,7 +38,7 @@ function checkCriterion(ctx: Ctx, s: Seat, criterionId: number): void {
 function checkValue(s: Seat, value: number | 'abstain', field: string): number | null {
   if (value === 'abstain') return null;
   const { scale_min: min, scale_max: max } = s.decision;
-  if (value < min || value > max) fail('invalid_input', `must be a whole number from ${min} to ${max}, or "abstain" (got ${value}).`, field);
+  if (value < min || value > max) fail('invalid_input', `The ${field} must be a whole number from ${min} to ${max}, or "abstain" (got ${value}).`, field);
   return value;
 }
 

@@ -1,0 +1,52 @@
+// Plain-text views for the terminal.
+import type { DecisionDetail, DecisionSummary, Results } from '../../shared/types.ts';
+
+const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
+const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+
+export function decisionList(rows: DecisionSummary[]): string {
+  if (rows.length === 0) return 'No decisions yet. Create one with: verdict new "TITLE" --template django-vs-flask';
+  const width = Math.max(...rows.map((r) => String(r.id).length));
+  return rows
+    .map((r) => `${String(r.id).padStart(width)}  ${r.status.padEnd(10)}  ${r.title}${r.chosenOption ? `  → ${r.chosenOption}` : ''}  (updated ${r.updatedAt.slice(0, 10)})`)
+    .join('\n');
+}
+
+export function decisionView(d: DecisionDetail): string {
+  const weightSum = d.criteria.reduce((s, c) => s + c.weight, 0);
+  const lines = [`#${d.id} ${d.title}`, `status: ${d.status}   scale: ${d.scale.min}–${d.scale.max}   aggregation: ${d.aggregation}   weights: ${d.weighting}${d.anonymous ? '   anonymous votes' : ''}`];
+  if (d.tags.length) lines.push(`tags: ${d.tags.join(', ')}`);
+  if (d.context) lines.push('', d.context);
+  lines.push('', `Options (${d.options.length}):`, ...d.options.map((o) => `  ${o.id}. ${o.name}${o.description ? ` — ${o.description}` : ''}`));
+  lines.push(
+    '',
+    `Criteria (${d.criteria.length}):`,
+    ...d.criteria.map((c) => `  ${c.id}. ${c.name}  weight ${c.weight} (${weightSum > 0 ? pct(c.weight / weightSum) : '—'})`),
+  );
+  lines.push('', `Participants (${d.participants.length}):`, ...d.participants.map((p) => `  ${p.name} (${p.role})`));
+  if (d.rounds.length) {
+    lines.push('', 'Rounds:');
+    for (const r of d.rounds) {
+      const done = r.progress.filter((m) => m.done).length;
+      lines.push(`  ${r.seq}. ${r.kind}${r.criterionId ? ` (re-vote of criterion ${r.criterionId})` : ''}: ${r.status}, ${done}/${r.progress.length} finished`);
+    }
+  }
+  const chosen = d.options.find((o) => o.id === d.outcome.optionId);
+  if (chosen) lines.push('', `Chosen: ${chosen.name}${d.outcome.rationale ? ` — ${d.outcome.rationale}` : ''}`);
+  return lines.join('\n');
+}
+
+export function resultsView(r: Results, d: DecisionDetail): string {
+  const name = (id: number, list: { id: number; name: string }[]) => list.find((x) => x.id === id)?.name ?? String(id);
+  if (r.roundIds.length === 0) return 'No revealed votes yet: open a round, vote, and reveal it.';
+  const lines = ['Ranking:'];
+  for (const o of r.options) lines.push(`  ${o.rank === null ? '-' : `${o.rank}.`} ${o.name}  ${o.incomplete ? 'incomplete (a criterion has no scores)' : num(o.score)}`);
+  lines.push('', 'Weights:', ...r.weights.map((w) => `  ${w.name}  ${pct(w.weight)}${w.source === 'voted' ? ' (voted)' : ''}`));
+  const flagged = r.cells.filter((c) => c.flagged);
+  if (flagged.length) {
+    lines.push('', 'Talk about these (the team disagrees):');
+    for (const c of flagged) lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
+  }
+  lines.push('', r.minimalFlip?.sentence ?? 'No single weight change makes another option win.');
+  return lines.join('\n');
+}

@@ -1,0 +1,226 @@
+// The `verdict` command line: each command builds an input and calls the same handlers as the app.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Method, Output } from '../../shared/api.ts';
+import { fail, UserError } from '../../shared/reply.ts';
+import { statuses } from '../../shared/status.ts';
+import { roles, type DecisionDetail } from '../../shared/types.ts';
+import { resolveDbPath } from '../db/location.ts';
+import { openService, type Service } from '../service.ts';
+import { decisionList, decisionView, resultsView } from './format.ts';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Starts web mode; kept apart so the CLI can be tested without a server. */
+  serve?(service: Service, port: number): Promise<void>;
+}
+
+const parseId = (what: string) => (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${what} must be a whole number, like 3 (got "${value}").`);
+  return Number(value);
+};
+const parsePort = (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`the port must be a number from 0 to 65535 (got "${value}").`);
+  return n;
+};
+
+/** Finds an option, criterion or member by id or by name, ignoring case. */
+function pick<T extends { id: number; name: string }>(list: T[], ref: string, what: string, flag: string): T {
+  const byId = /^\d+$/.test(ref) ? list.find((x) => x.id === Number(ref)) : undefined;
+  const found = byId ?? list.find((x) => x.name.localeCompare(ref, undefined, { sensitivity: 'accent' }) === 0);
+  if (found) return found;
+  const known = list.length ? `; it has ${list.map((x) => x.name).join(', ')}` : `; it has none yet`;
+  return fail('not_found', `This decision has no ${what} "${ref}"${known}.`, flag);
+}
+
+export function buildProgram(io: Io): { program: Command; dispose(): void } {
+  let service: Service | undefined;
+  const program = new Command('verdict');
+  const open = (): Service => (service ??= openService(resolveDbPath(program.opts<{ db?: string }>().db, io.env), { actor: 'cli' }));
+  const call = <M extends Method>(name: M, input: unknown): Output<M> => {
+    const reply = open().call(name, input);
+    if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
+    return reply.value as Output<M>;
+  };
+  const detail = (id: number): DecisionDetail => call('getDecision', { decisionId: id });
+  const members = (d: DecisionDetail) => d.participants.map((p) => ({ id: p.personId, name: p.name }));
+  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+
+  program
+    .description('Verdict: architecture decisions made together, from the command line.')
+    .option('--db <file>', 'the database file (default: $VERDICT_DB, else verdict.db in the app’s data folder)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`verdict: ${s.replace(/^error: /, '')}`),
+    });
+
+  program
+    .command('list')
+    .description('list decisions, most recently changed first')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--status <status>', 'only decisions with this status').choices(statuses))
+    .option('--search <text>', 'only decisions whose title, context or tags contain the text')
+    .option('--trash', 'list the decisions in the trash instead')
+    .action((o: { json?: boolean; status?: string; search?: string; trash?: boolean }) => {
+      const rows = call('listDecisions', { status: o.status, search: o.search, trash: o.trash });
+      if (o.json) json(rows);
+      else io.out(decisionList(rows));
+    });
+
+  program
+    .command('new')
+    .description('create a decision and print only its id')
+    .argument('<title>', 'the decision’s title')
+    .addOption(new Option('--template <id>', 'start from a template').choices(['django-vs-flask', 'blank']).default('blank'))
+    .action((title: string, o: { template: string }) => io.out(String(call('createDecision', { title, template: o.template }).id)));
+
+  program
+    .command('show')
+    .description('show a decision (with --json, in the form `import` reads)')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .option('--json', 'print JSON')
+    .action((id: number, o: { json?: boolean }) => (o.json ? json(detail(id)) : io.out(decisionView(detail(id)))));
+
+  program
+    .command('import')
+    .description('create a decision from a JSON file written by `show --json`; prints the new id')
+    .argument('<file>', 'the JSON file')
+    .action((file: string) => {
+      let document: unknown;
+      try {
+        document = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+        fail('invalid_input', `Cannot read ${file} as JSON: ${reason}.`, 'file');
+      }
+      io.out(String(call('importDecision', { document }).id));
+    });
+
+  const item = (kind: 'option' | 'criterion') =>
+    program
+      .command(kind)
+      .description(`add ${kind === 'option' ? 'an option' : 'a criterion'} to a decision`)
+      .command('add')
+      .argument('<id>', 'decision id', parseId('the decision id'))
+      .argument('<name>', `the ${kind}’s name`)
+      .option('--description <text>', 'what it means');
+  item('option').action((id: number, name: string, o: { description?: string }) => io.out(String(call('addOption', { decisionId: id, name, description: o.description }).id)));
+  item('criterion')
+    .option('--weight <n>', 'its importance (any non-negative number; shown as a percentage of all weights)', (v) => {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`the weight must be a number (got "${v}").`);
+      return n;
+    })
+    .action((id: number, name: string, o: { description?: string; weight?: number }) =>
+      io.out(String(call('addCriterion', { decisionId: id, name, description: o.description, weight: o.weight }).id)),
+    );
+
+  program
+    .command('person')
+    .description('people taking part in a decision')
+    .command('add')
+    .description('add a person (new or from the roster) to a decision')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .argument('<name>', 'the person’s name')
+    .addOption(new Option('--role <role>', 'their role').choices(roles).default('decision-maker'))
+    .action((id: number, name: string, o: { role: string }) => {
+      const p = call('addParticipant', { decisionId: id, name, role: o.role });
+      io.out(`${p.name} takes part as ${p.role}.`);
+    });
+
+  const round = program.command('round').description('voting rounds');
+  round
+    .command('open')
+    .description('open a voting round (all criteria, or re-vote one)')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .option('--criterion <name>', 're-vote only this criterion (name or id)')
+    .addOption(new Option('--kind <kind>', 'what the round votes on').choices(['scores', 'weights']).default('scores'))
+    .action((id: number, o: { criterion?: string; kind: string }) => {
+      const d = detail(id);
+      const criterionId = o.criterion === undefined ? undefined : pick(d.criteria, o.criterion, 'criterion', 'criterion').id;
+      const r = call('openRound', { decisionId: id, kind: o.kind, criterionId });
+      io.out(`Round ${r.seq} is open: votes stay hidden until \`verdict round reveal ${id}\`.`);
+    });
+  round
+    .command('reveal')
+    .description('reveal the open round’s votes, all at once')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .action((id: number) => {
+      const r = call('revealRound', { decisionId: id });
+      io.out(`Round ${r.seq} revealed: ${r.progress.filter((m) => m.done).length} of ${r.progress.length} had finished.`);
+    });
+
+  program
+    .command('vote')
+    .description('cast one score (or an abstention) for a member in the open round')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .requiredOption('--member <name>', 'who votes (name or id)')
+    .requiredOption('--option <name>', 'the option (name or id)')
+    .requiredOption('--criterion <name>', 'the criterion (name or id)')
+    .requiredOption('--score <n>', 'a whole number on the decision’s scale, or "abstain"')
+    .option('--why <text>', 'a short reason')
+    .action((id: number, o: { member: string; option: string; criterion: string; score: string; why?: string }) => {
+      const d = detail(id);
+      const member = pick(members(d), o.member, 'participant', 'member');
+      const option = pick(d.options, o.option, 'option', 'option');
+      const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
+      const score = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
+      const b = call('castScore', { decisionId: id, memberId: member.id, optionId: option.id, criterionId: criterion.id, score, why: o.why });
+      io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} cells filled.`);
+    });
+
+  program
+    .command('results')
+    .description('the ranking, weights, disagreements and sensitivity (refused while votes are hidden)')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .option('--json', 'print JSON')
+    .action((id: number, o: { json?: boolean }) => {
+      const r = call('results', { decisionId: id });
+      if (o.json) json(r);
+      else io.out(resultsView(r, detail(id)));
+    });
+
+  program
+    .command('decide')
+    .description('record the chosen option and the decision’s status')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .requiredOption('--option <name>', 'the chosen option (name or id)')
+    .addOption(new Option('--status <status>', 'the new status').choices(['proposed', 'accepted', 'rejected']).makeOptionMandatory())
+    .option('--why <text>', 'why (required when it is not the top-ranked option)')
+    .action((id: number, o: { option: string; status: string; why?: string }) => {
+      const option = pick(detail(id).options, o.option, 'option', 'option');
+      const d = call('decide', { decisionId: id, optionId: option.id, status: o.status, why: o.why });
+      io.out(`Decision ${d.id} is ${d.status}: ${option.name}.`);
+    });
+
+  program
+    .command('serve')
+    .description('serve web mode on 127.0.0.1 (as `npm run web`)')
+    .option('--port <n>', 'the port (0 picks a free one)', parsePort, 4780)
+    .action(async (o: { port: number }) => {
+      if (io.serve === undefined) throw new Error('serve is not available here');
+      await io.serve(open(), o.port);
+    });
+
+  return { program, dispose: () => service?.close() };
+}
+
+/** Runs one command line; returns the exit code. Every error is one readable line on stderr. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { program, dispose } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    io.err(`verdict: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    dispose();
+  }
+}

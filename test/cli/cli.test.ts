@@ -1,0 +1,141 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/program.ts';
+import { tempDir } from '../helpers.ts';
+
+/** Runs the CLI in-process against a database in a temp folder. */
+function cli(db: string) {
+  return async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+async function votedWorkshop() {
+  const db = join(tempDir(), 'cli.db');
+  const v = cli(db);
+  const id = (await v('new', 'Pick a framework')).out;
+  for (const o of ['Django', 'Flask']) expect((await v('option', 'add', id, o)).code).toBe(0);
+  for (const [c, w] of [['Productivity', '4'], ['Flexibility', '3'], ['Ecosystem', '3']] as const) expect((await v('criterion', 'add', id, c, '--weight', w)).code).toBe(0);
+  await v('person', 'add', id, 'Ana', '--role', 'facilitator');
+  await v('person', 'add', id, 'Bo');
+  expect((await v('round', 'open', id)).out).toContain('Round 1 is open');
+  const scores: [string, string, number[]][] = [
+    ['ana', 'django', [5, 3, 4]],
+    ['ana', 'flask', [4, 5, 3]],
+    ['Bo', 'Django', [4, 3, 4]],
+    ['Bo', 'Flask', [3, 4, 4]],
+  ];
+  for (const [m, o, s] of scores) {
+    for (const [i, c] of ['productivity', 'Flexibility', 'ECOSYSTEM'].entries()) {
+      const r = await v('vote', id, '--member', m, '--option', o, '--criterion', c, '--score', String(s[i]), '--why', 'because');
+      expect(r.err).toBe('');
+    }
+  }
+  return { v, id, db };
+}
+
+describe('the verdict command line', () => {
+  it('new prints only the id; list and show read it back', async () => {
+    const v = cli(join(tempDir(), 'a.db'));
+    const created = await v('new', 'Django or Flask?', '--template', 'django-vs-flask');
+    expect(created).toEqual({ code: 0, out: '1', err: '' });
+    expect((await v('list')).out).toMatch(/^1 {2}draft {7}Django or Flask\?/);
+    const listed = JSON.parse((await v('list', '--json')).out) as { id: number; criterionCount: number }[];
+    expect(listed).toMatchObject([{ id: 1, criterionCount: 12 }]);
+    expect((await v('show', '1')).out).toContain('Flexibility and control  weight 3');
+    expect(JSON.parse((await v('show', '1', '--json')).out)).toMatchObject({ id: 1, options: [{ name: 'Django' }, { name: 'Flask' }] });
+  });
+
+  it('runs a whole workshop: hidden votes, reveal, results, decide', async () => {
+    const { v, id } = await votedWorkshop();
+    const hidden = await v('results', id);
+    expect(hidden).toMatchObject({ code: 1, err: 'verdict: Votes are hidden until round 1 is revealed.' });
+    expect((await v('show', id, '--json')).out).not.toContain('because');
+    expect((await v('round', 'reveal', id)).out).toBe('Round 1 revealed: 0 of 2 had finished.');
+    const results = await v('results', id);
+    expect(results.out).toContain('1. Django  3.90');
+    expect(results.out).toContain('2. Flask  3.80');
+    expect(results.out).toContain('+4.4 points on Flexibility');
+    const json = JSON.parse((await v('results', id, '--json')).out) as { options: { name: string; score: number }[] };
+    expect(json.options.map((o) => o.name)).toEqual(['Django', 'Flask']);
+    expect(await v('decide', id, '--option', 'flask', '--status', 'accepted')).toMatchObject({ code: 1, err: expect.stringContaining('say why you chose it') });
+    expect(await v('decide', id, '--option', 'django', '--status', 'accepted')).toEqual({ code: 0, out: 'Decision 1 is accepted: Django.', err: '' });
+    expect((await v('list', '--status', 'accepted')).out).toContain('→ Django');
+  });
+
+  it('re-votes one criterion by name', async () => {
+    const { v, id } = await votedWorkshop();
+    await v('round', 'reveal', id);
+    expect((await v('round', 'open', id, '--criterion', 'flexibility')).out).toContain('Round 2 is open');
+    expect(await v('vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Productivity', '--score', '1')).toMatchObject({
+      code: 1,
+      err: 'verdict: This round re-votes only "Flexibility", not "Productivity".',
+    });
+  });
+
+  it('round-trips a decision through show --json and import', async () => {
+    const { v, id, db } = await votedWorkshop();
+    await v('round', 'reveal', id);
+    const file = join(tempDir(), 'decision.json');
+    writeFileSync(file, (await v('show', id, '--json')).out);
+    const other = cli(join(tempDir(), 'other.db'));
+    expect(await other('import', file)).toEqual({ code: 0, out: '1', err: '' });
+    expect((await other('results', '1')).out).toBe((await v('results', id)).out);
+    void db;
+  });
+
+  it('answers every mistake with one line on stderr and a non-zero exit', async () => {
+    const { v, id } = await votedWorkshop();
+    const dir = tempDir();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"title": ');
+    const cases: [string[], RegExp][] = [
+      [['show', '999'], /^verdict: There is no decision 999\.$/],
+      [['show', 'abc'], /the decision id must be a whole number/],
+      [['vote', id, '--member', 'Zoe', '--option', 'Django', '--criterion', 'Ecosystem', '--score', '3'], /no participant "Zoe"; it has Ana, Bo/],
+      [['vote', id, '--member', 'Ana', '--option', 'Pyramid', '--criterion', 'Ecosystem', '--score', '3'], /no option "Pyramid"; it has Django, Flask/],
+      [['vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Speed', '--score', '3'], /no criterion "Speed"/],
+      [['vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Ecosystem', '--score', '9'], /The score must be a whole number from 1 to 5, or "abstain" \(got 9\)/],
+      [['vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Ecosystem', '--score', 'high'], /--score must be a whole number or "abstain"/],
+      [['vote', id, '--member', 'Ana', '--option', 'Django', '--score', '3'], /required option '--criterion <name>' not specified/],
+      [['decide', id, '--option', 'Django', '--status', 'maybe'], /argument 'maybe' is invalid/],
+      [['person', 'add', id, 'Cy', '--role', 'boss'], /argument 'boss' is invalid/],
+      [['new', ''], /title: must not be empty/],
+      [['import', join(dir, 'missing.json')], /Cannot read .*missing\.json as JSON: no such file/],
+      [['import', bad], /Cannot read .*bad\.json as JSON/],
+      [['frobnicate'], /unknown command 'frobnicate'/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await v(...argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(r.err, argv.join(' ')).toMatch(message);
+      expect(r.err.split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('has --help for every command', async () => {
+    const v = cli(join(tempDir(), 'h.db'));
+    for (const argv of [[], ['list'], ['new'], ['show'], ['import'], ['person', 'add'], ['round', 'open'], ['round', 'reveal'], ['vote'], ['results'], ['decide'], ['serve']]) {
+      const r = await v(...argv, '--help');
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out, argv.join(' ')).toMatch(/^Usage: verdict/);
+    }
+  });
+
+  it('works as the installed bin, with VERDICT_DB pointing at the store', () => {
+    const db = join(tempDir(), 'env.db');
+    const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
+    const env = { ...process.env, VERDICT_DB: db };
+    expect(execFileSync(process.execPath, [bin, 'new', 'From the shell'], { env, encoding: 'utf8' })).toBe('1\n');
+    expect(execFileSync(process.execPath, [bin, 'list'], { env, encoding: 'utf8' })).toContain('From the shell');
+    const failed = spawnSync(process.execPath, [bin, 'results', '7'], { env, encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe('verdict: There is no decision 7.\n');
+  });
+});
