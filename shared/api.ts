@@ -14,7 +14,7 @@ const oneLine = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\r\n\t\u0000-\u001f\u007f]*$/, 'must be one line of plain text');
+    .regex(/^\P{Cc}*$/u, 'must be one line of plain text');
 const longText = z.string().max(20_000, 'must be at most 20,000 characters');
 const Title = oneLine(200);
 const Name = oneLine(120);
@@ -253,3 +253,6 @@ export type Client = { [M in Method]: (input: Input<M>) => Promise<Reply<Output<
 
 /** What the change stream announces: one history event at a time. */
 export type ChangeEvent = T.HistoryEvent;
+
+/** What the desktop preload exposes as window.verdict, and what web mode's client offers too. */
+export type Bridge = Client & { onChange(listener: (event: ChangeEvent) => void): () => void };

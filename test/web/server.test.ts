@@ -52,7 +52,7 @@ describe('web mode', () => {
 
   it('refuses a foreign Host (DNS rebinding) or Origin (another web page), touching nothing', async () => {
     const { port, service } = await start();
-    const attacks = [
+    const attacks: Record<string, string>[] = [
       { host: `evil.example:${port}` },
       { host: `127.0.0.1:${port + 1}` },
       { origin: 'http://evil.example' },

@@ -1,0 +1,25 @@
+// `npm start`: build and launch the desktop app, or say in one line why it cannot run here.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const instead = 'run `npm run web` and open the address it prints.';
+
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error(`Verdict's desktop window needs a display, and this machine has none: ${instead}`);
+  process.exit(1);
+}
+
+// require('electron') fetches the binary on first use; do it in a child so its stack trace stays out of sight.
+const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8' });
+if (probe.status !== 0 || !probe.stdout) {
+  console.error(`Electron could not be downloaded or started on this machine (no internet for its first download?): ${instead}`);
+  process.exit(1);
+}
+
+const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const app = spawn(probe.stdout, ['.'], { stdio: 'inherit' });
+app.on('close', (code) => process.exit(code ?? 1));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { methodNames } from '../../shared/api.ts';
+import { createBridge, type IpcRendererLike } from '../../electron/bridge.ts';
+import { CHANGE_CHANNEL, channelOf, registerIpc, trustedPage, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc.ts';
+import { openTestService } from '../helpers.ts';
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain: IpcMainLike = {
+    handle: (channel, listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+    removeHandler: (channel) => void handlers.delete(channel),
+  };
+  return { ipcMain, handlers };
+}
+
+const PAGE = 'file:///opt/Verdict/resources/app.asar/out/renderer/index.html';
+
+describe('the desktop IPC door', () => {
+  it('registers every contract method, and removes them again', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const dispose = registerIpc(ipcMain, openTestService(), trustedPage(PAGE));
+    expect([...handlers.keys()].sort()).toEqual(methodNames.map(channelOf).sort());
+    dispose();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('answers our own page and refuses any other frame, writing nothing', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const service = openTestService();
+    registerIpc(ipcMain, service, trustedPage(PAGE));
+    const create = handlers.get(channelOf('createDecision'))!;
+    expect(await create({ senderFrame: { url: PAGE } }, { title: 'From the window' })).toMatchObject({ ok: true, value: { title: 'From the window' } });
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'devtools://x', '', 'not a url']) {
+      expect(await create({ senderFrame: { url } }, { title: 'pwned' }), url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await create({ senderFrame: null }, { title: 'pwned' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(service.call('listDecisions', {})).toMatchObject({ ok: true, value: [{ title: 'From the window' }] });
+  });
+
+  it('trusts the dev server by origin in development', () => {
+    const trusted = trustedPage('http://localhost:5173/');
+    expect(trusted('http://localhost:5173/decisions/1')).toBe(true);
+    expect(trusted('http://localhost:5174/')).toBe(false);
+  });
+
+  it('refuses bad input with the field at fault', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, openTestService(), trustedPage(PAGE));
+    const reply = await handlers.get(channelOf('castScore'))!({ senderFrame: { url: PAGE } }, { decisionId: 'one' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'decisionId' } });
+  });
+});
+
+describe('the preload bridge', () => {
+  function fakeIpcRenderer() {
+    const calls: [string, unknown[]][] = [];
+    const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+    const ipc: IpcRendererLike = {
+      invoke: async (channel, ...args) => {
+        calls.push([channel, args]);
+        return { ok: true, value: channel };
+      },
+      on: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
+      removeListener: (channel, l) => listeners.get(channel)?.delete(l),
+    };
+    return { ipc, calls, listeners };
+  }
+
+  it('exposes exactly the contract’s methods plus onChange, never ipcRenderer', () => {
+    const bridge = createBridge(fakeIpcRenderer().ipc);
+    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onChange'].sort());
+    expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('sends only the input on the method’s channel', async () => {
+    const { ipc, calls } = fakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    await bridge.getDecision({ decisionId: 3 });
+    expect(calls).toEqual([[channelOf('getDecision'), [{ decisionId: 3 }]]]);
+  });
+
+  it('hands change events to the listener without the IPC event, and unsubscribes', () => {
+    const { ipc, listeners } = fakeIpcRenderer();
+    const seen: unknown[] = [];
+    const off = createBridge(ipc).onChange((e) => seen.push(e));
+    const change = { id: 1, decisionId: 1, at: 'now', actor: 'cli', type: 'decision_created', data: {} };
+    for (const l of listeners.get(CHANGE_CHANNEL)!) l({ sender: 'secret' }, change);
+    expect(seen).toEqual([change]);
+    off();
+    expect(listeners.get(CHANGE_CHANNEL)!.size).toBe(0);
+  });
+});
