@@ -1,8 +1,8 @@
 // `npm start`: build and launch the desktop app, or say in one line why it cannot run here.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
+const electronVite = fileURLToPath(new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url));
 const instead = 'run `npm run web` and open the address it prints.';
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -17,7 +17,7 @@ if (probe.status !== 0 || !probe.stdout) {
   process.exit(1);
 }
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [electronVite, 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const app = spawn(probe.stdout, ['.'], { stdio: 'inherit' });

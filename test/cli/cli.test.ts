@@ -139,3 +139,46 @@ describe('the verdict command line', () => {
     expect(failed.stderr).toBe('verdict: There is no decision 7.\n');
   });
 });
+
+describe('verdict serve', () => {
+  const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
+
+  it('serves web mode on the port asked for, and refuses a bad port', async () => {
+    const db = join(tempDir(), 'serve.db');
+    const bad = spawnSync(process.execPath, [bin, '--db', db, 'serve', '--port', '70000'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^verdict: .*the port must be a number from 0 to 65535/);
+
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const reply = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
+      expect(await reply.json()).toMatchObject({ ok: true, value: { id: 1 } });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // The server closed the database cleanly: the CLI reads what it wrote.
+    expect(execFileSync(process.execPath, [bin, '--db', db, 'list'], { encoding: 'utf8' })).toContain('Served');
+  });
+
+  it('reports a database from a newer Verdict in one line, leaving it untouched', async () => {
+    const db = join(tempDir(), 'future.db');
+    const { default: Database } = await import('better-sqlite3');
+    const f = new Database(db);
+    f.pragma('user_version = 999');
+    f.close();
+    const r = spawnSync(process.execPath, [bin, '--db', db, 'list'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/newer Verdict \(schema version 999/);
+  });
+});

@@ -1,0 +1,40 @@
+// The desktop build works without the Electron binary, and the sandboxed preload is one CommonJS file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('the desktop build', () => {
+  it('builds main, preload and renderer; the preload requires nothing but electron', () => {
+    execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
+    const preload = readFileSync(join(root, 'out/preload/preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).toContain('exposeInMainWorld("verdict"');
+    expect(preload).not.toMatch(/^import /m);
+    const main = readFileSync(join(root, 'out/main/main.js'), 'utf8');
+    expect(main).toMatch(/sandbox: true/);
+    expect(main).toMatch(/contextIsolation: true/);
+    expect(main).toMatch(/nodeIntegration: false/);
+    expect(readFileSync(join(root, 'out/renderer/index.html'), 'utf8')).toContain('<div id="root">');
+  }, 120_000);
+});
+
+describe('npm start where Electron cannot run', () => {
+  it('says so in one plain line and points to npm run web', () => {
+    const home = mkdtempSync(join(tmpdir(), 'verdict-start-'));
+    try {
+      const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', HOME: home };
+      const r = spawnSync(process.execPath, [join(root, 'scripts/start.mjs')], { cwd: root, env, encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/npm run web/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
