@@ -1,5 +1,5 @@
 // What the API hands back. Ids are SQLite row ids; times are ISO 8601 strings.
-import type { Aggregation } from './scoring/index.ts';
+import type { Aggregation, CellStats } from './scoring/index.ts';
 import type { Status } from './status.ts';
 
 export const roles = ['facilitator', 'decision-maker', 'consulted', 'informed'] as const;
@@ -154,16 +154,10 @@ export interface Ballot {
   cells: BallotCell[];
 }
 
-export interface ResultCell {
+/** A cell's statistics, as `shared/scoring` computes them, for one option and criterion. */
+export interface ResultCell extends CellStats {
   optionId: number;
   criterionId: number;
-  n: number;
-  mean: number | null;
-  median: number | null;
-  sd: number | null;
-  range: number | null;
-  flagged: boolean;
-  value: number | null;
 }
 
 export interface ResultOption {

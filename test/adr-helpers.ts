@@ -1,0 +1,46 @@
+// A Django vs Flask workshop with three members, a re-vote and a decision, and markdownlint as the tests run it.
+import { lint } from 'markdownlint/sync';
+import type { Service } from '../electron/service.ts';
+import { ok } from './helpers.ts';
+
+export function lintMarkdown(text: string): string[] {
+  const result = lint({ strings: { adr: text }, config: { default: true, MD013: false } });
+  return (result.adr ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` [${e.errorDetail}]` : ''}${e.errorContext ? ` {${e.errorContext}}` : ''}`);
+}
+
+export function djangoWorkshop(s: Service, title = 'Use Django or Flask for the billing service') {
+  const d = ok(s, 'createDecision', { title, template: 'django-vs-flask' });
+  ok(s, 'updateDecision', {
+    decisionId: d.id,
+    patch: {
+      context: 'The billing service needs staff screens for refunds and invoices, user accounts with roles, and a relational database.',
+      consequencesGood: 'The refund and invoice screens come from the generated admin.\nGood, because accounts and sessions need no extra packages.',
+      consequencesBad: 'We accept Django’s conventions where Flask would leave the choice to us.',
+      confirmation: 'The first staff screen ships on the Django admin within the first sprint.',
+    },
+  });
+  const [ana, bo, cy] = ['Ana Lima', 'Bo Chen', 'Cy Okafor'].map((name, i) => ok(s, 'addParticipant', { decisionId: d.id, name, role: i === 2 ? 'consulted' : 'decision-maker' }).personId) as [number, number, number];
+  ok(s, 'addParticipant', { decisionId: d.id, name: 'Dee Facil', role: 'facilitator' });
+  ok(s, 'addParticipant', { decisionId: d.id, name: 'Platform team', role: 'informed' });
+  const [django, flask] = d.options.map((o) => o.id) as [number, number];
+  const flexibility = d.criteria.find((c) => c.name === 'Flexibility and control')!.id;
+  ok(s, 'openRound', { decisionId: d.id });
+  const favour: Record<number, [number, number]> = { [ana]: [5, 2], [bo]: [4, 3], [cy]: [4, 2] };
+  for (const m of [ana, bo, cy]) {
+    for (const c of d.criteria) {
+      const [dj, fl] = c.id === flexibility ? [2, 5] : favour[m]!;
+      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: c.id, score: dj, why: m === ana && c.id === flexibility ? 'we would fight the ORM for the ledger tables' : undefined });
+      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: c.id, score: m === cy && c.id === flexibility ? 1 : fl });
+    }
+    ok(s, 'finishBallot', { decisionId: d.id, memberId: m });
+  }
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'openRound', { decisionId: d.id, criterionId: flexibility });
+  for (const m of [ana, bo, cy]) {
+    ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: flexibility, score: 2 });
+    ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: flexibility, score: 4 });
+  }
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'its built-in admin, authentication and ORM cover our heaviest criteria' });
+  return { decisionId: d.id, django, flask, members: { ana, bo, cy } };
+}

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
+import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
+import { ok, openTestService } from '../helpers.ts';
+
+function workshopInput(): AdrInput {
+  const s = openTestService();
+  const w = djangoWorkshop(s);
+  return { decision: ok(s, 'getDecision', { decisionId: w.decisionId }), results: ok(s, 'results', { decisionId: w.decisionId }), date: '2026-11-23', number: 7, supersedes: [], supersededBy: [] };
+}
+
+describe('ADR rendering', () => {
+  const input = workshopInput();
+  for (const profile of profiles) {
+    it(`${profile}: passes markdownlint`, () => {
+      const md = renderers[profile](input);
+      expect(lintMarkdown(md)).toEqual([]);
+    });
+  }
+
+});
+
+const piece = fc.constantFrom('a', 'Z', ' ', '  ', '#', '# ', '|', '*', '**', '_', '`', '```', '<', '>', '<b>', '<script>', '[', ']', '](x)', '(', ')', '!', '-', '- ', '+ ', '1. ', '=', '===', '---', '~', '~~', '&', '&amp;', ';', '\\', '.', ':', '?', 'é', '日本', 'https://example.com/a_b', 'www.x.org', 'a@b.co', 'WWW.y.com', '\t', '$', '{', '}', 'here', '0');
+const oneLine = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join('').trim() || 'x');
+const text = fc.array(fc.oneof(piece, fc.constant('\n'), fc.constant('\n\n'), fc.constant('\r\n')), { maxLength: 40 }).map((p) => p.join(''));
+
+describe('ADR rendering of hostile text', () => {
+  it('passes markdownlint in every profile, whatever the user typed', () => {
+    const base = workshopInput();
+    fc.assert(
+      fc.property(
+        fc.record({ title: oneLine, context: text, drivers: text, good: text, bad: text, confirmation: text, more: text, option: oneLine, criterion: oneLine, evidence: text, why: text, tag: fc.constantFrom('a', 'b-c') }),
+        ({ title, context, drivers, good, bad, confirmation, more, option, criterion, evidence, why, tag }) => {
+          const d = structuredClone(base.decision);
+          Object.assign(d, { title, context, drivers, consequencesGood: good, consequencesBad: bad, confirmation, moreInfo: more, tags: [tag] });
+          d.options[1]!.name = option === d.options[0]!.name ? `${option}2` : option;
+          d.criteria[0]!.name = criterion;
+          d.evidence[0]!.text = evidence || 'x';
+          d.participants[0]!.name = option;
+          const results = structuredClone(base.results!);
+          results.options[1]!.name = d.options[1]!.name;
+          results.votes[0]!.why = why;
+          results.members[0]!.label = title;
+          const input = { ...base, decision: d, results, supersedes: [{ title, file: '0001-x.md', number: 1 }], supersededBy: [{ title: option, file: '0009-y.md', number: 9 }] };
+          for (const profile of profiles) {
+            const md = renderers[profile](input);
+            expect(lintMarkdown(md), `${profile}\n${md}`).toEqual([]);
+            // The title is one heading line, whatever it held.
+            expect(md.split('\n').filter((l) => /^# /.test(l))).toHaveLength(1);
+            expect(md.replace(/^---\n[\s\S]*?\n---\n/, '')).not.toMatch(/<(script|b)>/);
+          }
+        },
+      ),
+      { numRuns: 150, seed: 1 },
+    );
+  });
+});
