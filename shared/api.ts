@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
-import { roles, roundKinds, weightingModes } from './types.ts';
+import { adrProfiles, roles, roundKinds, weightingModes } from './types.ts';
 
 const Id = z.number().int().positive();
 const oneLine = (max: number) =>
@@ -32,6 +32,11 @@ const Role = z.enum(roles);
 export const templateIds = ['blank', 'django-vs-flask'] as const;
 
 const decisionId = z.strictObject({ decisionId: Id });
+const Repo = {
+  repo: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4,096 characters'),
+  adrDir: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
+};
+const Format = z.enum(adrProfiles);
 
 const DecisionPatch = z
   .strictObject({
@@ -234,6 +239,30 @@ export const methods = {
     input: z.strictObject({ decisionId: Id, afterId: z.number().int().min(0).optional() }),
     writes: false,
     output: returns<T.HistoryEvent[]>(),
+  },
+
+  // ADRs in a team's repository
+  scanRepo: { input: z.strictObject({ ...Repo, format: Format.optional() }), writes: false, output: returns<T.RepoScan>() },
+  previewExport: {
+    input: z.strictObject({ decisionId: Id, ...Repo, format: Format.optional() }),
+    writes: false,
+    output: returns<T.ExportPlan>(),
+  },
+  exportAdr: {
+    input: z.strictObject({ decisionId: Id, ...Repo, format: Format.optional(), onConflict: z.enum(['refuse', 'new-file', 'overwrite']).default('refuse') }),
+    writes: true,
+    output: returns<T.ExportResult>(),
+  },
+  listExports: { input: decisionId, writes: false, output: returns<T.AdrExport[]>() },
+  linkSupersedesRecord: {
+    input: z.strictObject({ decisionId: Id, ...Repo, file: z.string().trim().min(1, 'must not be empty').max(255) }),
+    writes: true,
+    output: returns<T.SupersededRecord[]>(),
+  },
+  unlinkSupersedesRecord: {
+    input: z.strictObject({ decisionId: Id, ...Repo, file: z.string().trim().min(1, 'must not be empty').max(255) }),
+    writes: true,
+    output: returns<T.SupersededRecord[]>(),
   },
 } satisfies Record<string, MethodSpec>;
 

@@ -225,3 +225,82 @@ export interface TemplateInfo {
   title: string;
   description: string;
 }
+
+export const adrProfiles = ['madr', 'nygard', 'log4brains'] as const;
+export type AdrProfile = (typeof adrProfiles)[number];
+
+/** A repository's ADR folder, as Verdict found it. */
+export interface AdrFolder {
+  /** The repository's root: its git work tree, or the folder given when it is not one. */
+  root: string;
+  /** The ADR folder relative to the root, with forward slashes. */
+  adrDir: string;
+  /** The ADR folder's absolute path. */
+  path: string;
+  /** The profile Verdict writes here (the detected one unless the user chose another). */
+  profile: AdrProfile;
+  detected: AdrProfile;
+  /** What told Verdict: ".adr-dir", ".log4brains.yml", "doc/adr", "docs/decisions", "docs/adr", "docs/adrs", or "none". */
+  source: string;
+  exists: boolean;
+  git: boolean;
+  notes: string[];
+}
+
+export interface ScannedRecord {
+  file: string;
+  number: number | null;
+  title: string | null;
+  status: string | null;
+  date: string | null;
+  /** Why the file could not be read; null when it was. */
+  error: string | null;
+}
+
+export interface RepoScan extends AdrFolder {
+  nextNumber: number;
+  records: ScannedRecord[];
+}
+
+export interface ExportPlan {
+  decisionId: number;
+  folder: AdrFolder;
+  file: string;
+  number: number | null;
+  /** create: a new file; update: Verdict's own unchanged file; unchanged: nothing to write; conflict: the file was edited since. */
+  action: 'create' | 'update' | 'unchanged' | 'conflict';
+  markdown: string;
+  supersedes: { file: string; title: string; number: number | null }[];
+  notes: string[];
+}
+
+export interface ExportResult {
+  path: string;
+  file: string;
+  number: number | null;
+  profile: AdrProfile;
+  action: 'created' | 'updated' | 'unchanged' | 'overwritten';
+  /** Older records whose status now says they are superseded. */
+  superseded: string[];
+  notes: string[];
+}
+
+/** An existing record in a repository that a decision supersedes. */
+export interface SupersededRecord {
+  repo: string;
+  adrDir: string;
+  file: string;
+  title: string;
+  number: number | null;
+}
+
+/** A file Verdict wrote for a decision. */
+export interface AdrExport {
+  repo: string;
+  adrDir: string;
+  file: string;
+  path: string;
+  number: number | null;
+  profile: AdrProfile;
+  exportedAt: string;
+}

@@ -1,6 +1,7 @@
 // Every method of the contract, mapped to its handler. The type makes a missing one a compile error.
 import type { Method, Output, Parsed } from '../../shared/api.ts';
 import type { Ctx } from '../context.ts';
+import * as adr from './adr.ts';
 import * as decisions from './decisions.ts';
 import { history } from './history.ts';
 import * as items from './items.ts';
@@ -54,4 +55,10 @@ export const handlers: Handlers = {
   results,
   decide: decisions.decide,
   history,
+  scanRepo: adr.scanRepo,
+  previewExport: adr.previewExport,
+  exportAdr: adr.exportAdr,
+  listExports: adr.listExports,
+  linkSupersedesRecord: adr.linkSupersedesRecord,
+  unlinkSupersedesRecord: adr.unlinkSupersedesRecord,
 };

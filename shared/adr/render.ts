@@ -1,11 +1,11 @@
 // One decision, three ADR profiles: MADR 4, Nygard / adr-tools, and log4brains (MADR 2 style).
 // Each renderer is a pure function; the sections they share are written once below.
 import { stringify } from 'yaml';
-import type { DecisionDetail, Results } from '../types.ts';
+import { adrProfiles, type AdrProfile, type DecisionDetail, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
 
-export const profiles = ['madr', 'nygard', 'log4brains'] as const;
-export type Profile = (typeof profiles)[number];
+export type Profile = AdrProfile;
+export const profiles = adrProfiles;
 
 /** Another record in the same ADR folder. */
 export interface RecordLink {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { methodNames, type Method } from '../../shared/api.ts';
 import type { Service } from '../../electron/service.ts';
-import { ok, openTestService, workshop } from '../helpers.ts';
+import { ok, openTestService, tempDir, workshop } from '../helpers.ts';
 
 /** Every row of every table: what "nothing was written" is checked against. */
 function dump(s: Service): string {
@@ -15,6 +15,7 @@ function setup() {
   const w = workshop(s);
   const e = ok(s, 'addEvidence', { optionId: w.optionIds[0], criterionId: w.criterionIds[0], text: 'note' });
   const [decisionId, optionId, criterionId, memberId] = [w.decisionId, w.optionIds[0]!, w.criterionIds[0]!, w.memberIds[0]!];
+  const repo = tempDir();
   // One valid input per method: the fuzzer breaks one field at a time.
   const valid: Record<Method, Record<string, unknown>> = {
     listTemplates: {},
@@ -59,6 +60,12 @@ function setup() {
     results: { decisionId },
     decide: { decisionId, optionId, status: 'proposed', why: 'because' },
     history: { decisionId, afterId: 0 },
+    scanRepo: { repo, adrDir: 'docs/decisions', format: 'madr' },
+    previewExport: { decisionId, repo, format: 'madr' },
+    exportAdr: { decisionId, repo, format: 'nygard', onConflict: 'refuse' },
+    listExports: { decisionId },
+    linkSupersedesRecord: { decisionId, repo, file: '0001-x.md' },
+    unlinkSupersedesRecord: { decisionId, repo, file: '0001-x.md' },
   };
   return { s, valid };
 }

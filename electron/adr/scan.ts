@@ -1,0 +1,145 @@
+// Finding a repository's ADR folder and convention, and listing the records in it.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { log4brainsSkipped, numberOf, parseRecord } from '../../shared/adr/records.ts';
+import type { Profile } from '../../shared/adr/render.ts';
+import { fail } from '../../shared/reply.ts';
+import type { AdrFolder, ScannedRecord } from '../../shared/types.ts';
+
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** The folder the user named, as a real directory. */
+function repoDirectory(repo: string): string {
+  if (!isAbsolute(repo)) fail('invalid_input', `The repository folder must be an absolute path (got "${repo}").`, 'repo');
+  let real: string;
+  try {
+    real = realpathSync(repo);
+  } catch {
+    return fail('not_found', `The folder ${repo} does not exist.`, 'repo');
+  }
+  if (!statSync(real).isDirectory()) fail('invalid_input', `${repo} is a file, not a folder.`, 'repo');
+  return real;
+}
+
+/** The git work tree holding `dir`, if any: the nearest folder upward with a .git entry. */
+function gitRoot(dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return null;
+  }
+}
+
+const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/** Refuses an ADR folder that lies, or leads through a link, outside the repository. */
+export function checkInside(root: string, adrDir: string, field = 'adrDir'): string {
+  if (isAbsolute(adrDir) || adrDir.split(/[\\/]/).includes('..')) fail('invalid_input', `The ADR folder must be a path inside the repository (got "${adrDir}").`, field);
+  const target = resolve(root, adrDir);
+  // The deepest part that exists decides where the path really leads.
+  let existing = target;
+  while (!existsSync(existing)) existing = dirname(existing);
+  const real = realpathSync(existing);
+  if (!inside(root, real)) fail('invalid_input', `The ADR folder ${adrDir} leads outside the repository (to ${real}); nothing was read or written there.`, field);
+  if (existing === target && !statSync(real).isDirectory()) fail('invalid_input', `${adrDir} is a file, not a folder.`, field);
+  return target;
+}
+
+const numbered = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^\d{4}-.+\.md$/.test(f));
+const looksNygard = (dir: string) => {
+  const first = readdirSync(dir).filter((f) => /^\d{4}-.+\.md$/.test(f)).sort()[0];
+  if (!first) return false;
+  const text = readFileSync(join(dir, first), 'utf8').slice(0, 4096);
+  return /^# \d+\. /m.test(text) && /^## Status\s*$/m.test(text);
+};
+
+export interface FolderChoice {
+  adrDir?: string;
+  format?: Profile;
+}
+
+/** Where a repository keeps its ADRs and which profile it writes, following ADR-FORMATS.md. */
+export function detectFolder(repo: string, choice: FolderChoice = {}): AdrFolder {
+  const given = repoDirectory(repo);
+  const git = gitRoot(given);
+  const root = git ?? given;
+  const found = ((): { adrDir: string; profile: Profile; source: string } => {
+    for (let d = given; inside(root, d); d = dirname(d)) {
+      const marker = join(d, '.adr-dir');
+      if (existsSync(marker)) {
+        const line = readFileSync(marker, 'utf8').split(/\r?\n/)[0]!.trim();
+        return { adrDir: relative(root, resolve(d, line)) || '.', profile: 'nygard', source: '.adr-dir' };
+      }
+      if (d === root) break;
+    }
+    const l4b = join(root, '.log4brains.yml');
+    if (existsSync(l4b)) {
+      let folder: unknown;
+      try {
+        folder = (parseYaml(readFileSync(l4b, 'utf8')) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
+      } catch (e) {
+        fail('invalid_input', `.log4brains.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'repo');
+      }
+      if (typeof folder !== 'string') fail('invalid_input', '.log4brains.yml has no project.adrFolder.', 'repo');
+      return { adrDir: relative(root, resolve(root, folder)) || '.', profile: 'log4brains', source: '.log4brains.yml' };
+    }
+    if (numbered(join(root, 'doc/adr'))) return { adrDir: 'doc/adr', profile: 'nygard', source: 'doc/adr' };
+    if (existsSync(join(root, 'docs/decisions'))) return { adrDir: 'docs/decisions', profile: 'madr', source: 'docs/decisions' };
+    for (const dir of ['docs/adr', 'docs/adrs']) {
+      if (existsSync(join(root, dir))) return { adrDir: dir, profile: looksNygard(join(root, dir)) ? 'nygard' : 'madr', source: dir };
+    }
+    return { adrDir: 'docs/decisions', profile: 'madr', source: 'none' };
+  })();
+  const adrDir = (choice.adrDir ?? found.adrDir).split(sep).join('/');
+  const absolute = checkInside(root, adrDir);
+  const notes: string[] = [];
+  if (git === null) notes.push(`${root} is not a git repository: the record is written as a plain file.`);
+  if (found.source === 'none' && choice.adrDir === undefined) notes.push('No ADR folder was found; Verdict suggests docs/decisions (MADR).');
+  return { root, adrDir, path: absolute, profile: choice.format ?? found.profile, detected: found.profile, source: found.source, exists: existsSync(absolute), git: git !== null, notes };
+}
+
+function isRecordName(file: string, profile: Profile): boolean {
+  if (!file.toLowerCase().endsWith('.md')) return false;
+  if (profile === 'log4brains') return !log4brainsSkipped.includes(file.toLowerCase());
+  return /^\d+-.+\.md$/i.test(file);
+}
+
+/** Every record in the folder, in file order; a file that cannot be read is listed with the reason. */
+export function listRecords(folder: AdrFolder): ScannedRecord[] {
+  if (!folder.exists) return [];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const records: ScannedRecord[] = [];
+  for (const file of readdirSync(folder.path).sort()) {
+    if (!isRecordName(file, folder.profile)) continue;
+    const path = join(folder.path, file);
+    const base = { file, number: numberOf(file, folder.profile), title: null, status: null, date: null };
+    try {
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink() && !inside(folder.root, realpathSync(path))) throw new Error('it is a link to a file outside the repository');
+      const real = statSync(path);
+      if (!real.isFile()) continue;
+      if (real.size > MAX_RECORD_BYTES) throw new Error(`it is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
+      let text: string;
+      try {
+        text = decoder.decode(readFileSync(path));
+      } catch {
+        throw new Error('it is not UTF-8 text');
+      }
+      records.push({ ...base, ...parseRecord(file, text, folder.profile), error: null });
+    } catch (e) {
+      records.push({ ...base, error: `Cannot read ${file}: ${(e as Error).message}.` });
+    }
+  }
+  return records;
+}
+
+/** The next number: the largest number any file in the folder carries, plus one. */
+export function nextNumber(folder: AdrFolder): number {
+  if (!folder.exists) return 1;
+  let max = 0;
+  for (const file of readdirSync(folder.path)) {
+    const m = /^(\d+)-/.exec(file);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
