@@ -29,8 +29,9 @@ export function djangoWorkshop(s: Service, title = 'Use Django or Flask for the 
   for (const m of [ana, bo, cy]) {
     for (const c of d.criteria) {
       const [dj, fl] = c.id === flexibility ? [2, 5] : favour[m]!;
-      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: c.id, score: dj, why: m === ana && c.id === flexibility ? 'we would fight the ORM for the ledger tables' : undefined });
-      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: c.id, score: m === cy && c.id === flexibility ? 1 : fl });
+      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: c.id, score: dj });
+      const why = m === ana && c.name === 'Admin interface' ? 'no admin panel without an extension' : undefined;
+      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: c.id, score: m === cy && c.id === flexibility ? 1 : fl, why });
     }
     ok(s, 'finishBallot', { decisionId: d.id, memberId: m });
   }

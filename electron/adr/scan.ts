@@ -53,6 +53,29 @@ const looksNygard = (dir: string) => {
   return /^# \d+\. /m.test(text) && /^## Status\s*$/m.test(text);
 };
 
+/** What a folder says about where its ADRs live, per ADR-FORMATS.md; paths relative to it. */
+function signIn(dir: string): { adrDir: string; profile: Profile; source: string } | null {
+  const marker = join(dir, '.adr-dir');
+  if (existsSync(marker)) return { adrDir: readFileSync(marker, 'utf8').split(/\r?\n/)[0]!.trim(), profile: 'nygard', source: '.adr-dir' };
+  const l4b = join(dir, '.log4brains.yml');
+  if (existsSync(l4b)) {
+    let folder: unknown;
+    try {
+      folder = (parseYaml(readFileSync(l4b, 'utf8')) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
+    } catch (e) {
+      fail('invalid_input', `.log4brains.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'repo');
+    }
+    if (typeof folder !== 'string') fail('invalid_input', '.log4brains.yml has no project.adrFolder.', 'repo');
+    return { adrDir: folder, profile: 'log4brains', source: '.log4brains.yml' };
+  }
+  if (numbered(join(dir, 'doc/adr'))) return { adrDir: 'doc/adr', profile: 'nygard', source: 'doc/adr' };
+  if (existsSync(join(dir, 'docs/decisions'))) return { adrDir: 'docs/decisions', profile: 'madr', source: 'docs/decisions' };
+  for (const sub of ['docs/adr', 'docs/adrs']) {
+    if (existsSync(join(dir, sub))) return { adrDir: sub, profile: looksNygard(join(dir, sub)) ? 'nygard' : 'madr', source: sub };
+  }
+  return null;
+}
+
 export interface FolderChoice {
   adrDir?: string;
   format?: Profile;
@@ -63,32 +86,14 @@ export function detectFolder(repo: string, choice: FolderChoice = {}): AdrFolder
   const given = repoDirectory(repo);
   const git = gitRoot(given);
   const root = git ?? given;
+  // The nearest sign wins, from the folder given up to the repository's root.
   const found = ((): { adrDir: string; profile: Profile; source: string } => {
     for (let d = given; inside(root, d); d = dirname(d)) {
-      const marker = join(d, '.adr-dir');
-      if (existsSync(marker)) {
-        const line = readFileSync(marker, 'utf8').split(/\r?\n/)[0]!.trim();
-        return { adrDir: relative(root, resolve(d, line)) || '.', profile: 'nygard', source: '.adr-dir' };
-      }
+      const sign = signIn(d);
+      if (sign) return { ...sign, adrDir: relative(root, resolve(d, sign.adrDir)).split(sep).join('/') || '.' };
       if (d === root) break;
     }
-    const l4b = join(root, '.log4brains.yml');
-    if (existsSync(l4b)) {
-      let folder: unknown;
-      try {
-        folder = (parseYaml(readFileSync(l4b, 'utf8')) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
-      } catch (e) {
-        fail('invalid_input', `.log4brains.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'repo');
-      }
-      if (typeof folder !== 'string') fail('invalid_input', '.log4brains.yml has no project.adrFolder.', 'repo');
-      return { adrDir: relative(root, resolve(root, folder)) || '.', profile: 'log4brains', source: '.log4brains.yml' };
-    }
-    if (numbered(join(root, 'doc/adr'))) return { adrDir: 'doc/adr', profile: 'nygard', source: 'doc/adr' };
-    if (existsSync(join(root, 'docs/decisions'))) return { adrDir: 'docs/decisions', profile: 'madr', source: 'docs/decisions' };
-    for (const dir of ['docs/adr', 'docs/adrs']) {
-      if (existsSync(join(root, dir))) return { adrDir: dir, profile: looksNygard(join(root, dir)) ? 'nygard' : 'madr', source: dir };
-    }
-    return { adrDir: 'docs/decisions', profile: 'madr', source: 'none' };
+    return { adrDir: relative(root, resolve(given, 'docs/decisions')).split(sep).join('/'), profile: 'madr', source: 'none' };
   })();
   const adrDir = (choice.adrDir ?? found.adrDir).split(sep).join('/');
   const absolute = checkInside(root, adrDir);

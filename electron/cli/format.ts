@@ -1,5 +1,5 @@
 // Plain-text views for the terminal.
-import type { DecisionDetail, DecisionSummary, Results } from '../../shared/types.ts';
+import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -49,4 +49,15 @@ export function resultsView(r: Results, d: DecisionDetail): string {
   }
   lines.push('', r.minimalFlip?.sentence ?? 'No single weight change makes another option win.');
   return lines.join('\n');
+}
+
+export function scanView(scan: RepoScan): string {
+  const head = `${scan.adrDir} (${scan.profile}, found by ${scan.source === 'none' ? 'default' : scan.source})${scan.exists ? '' : ' — does not exist yet'}`;
+  const rows = scan.records.map((r) =>
+    r.error !== null
+      ? `  ${r.file}: ${r.error}`
+      : `  ${r.number === null ? '    ' : String(r.number).padStart(4)}  ${(r.status ?? '—').padEnd(10)}  ${(r.date ?? '—').padEnd(10)}  ${r.title}  (${r.file})`,
+  );
+  const next = scan.profile === 'log4brains' ? 'new records are named by date' : `next number: ${scan.nextNumber}`;
+  return [head, ...scan.notes.map((n) => `  note: ${n}`), ...(rows.length ? rows : ['  no records yet']), `  ${next}`].join('\n');
 }

@@ -1,13 +1,14 @@
 // The `verdict` command line: each command builds an input and calls the same handlers as the app.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
-import { roles, type DecisionDetail } from '../../shared/types.ts';
+import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
 import { resolveDbPath } from '../db/location.ts';
 import { openService, type Service } from '../service.ts';
-import { decisionList, decisionView, resultsView } from './format.ts';
+import { decisionList, decisionView, resultsView, scanView } from './format.ts';
 
 export interface Io {
   out(text: string): void;
@@ -196,6 +197,47 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(detail(id).options, o.option, 'option', 'option');
       const d = call('decide', { decisionId: id, optionId: option.id, status: o.status, why: o.why });
       io.out(`Decision ${d.id} is ${d.status}: ${option.name}.`);
+    });
+
+  program
+    .command('export')
+    .description('write the decision as an ADR into a repository, following its convention; prints the path written')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .requiredOption('--repo <dir>', 'the repository (or any folder in it)')
+    .addOption(new Option('--format <profile>', 'the ADR format (default: the repository’s own)').choices(adrProfiles))
+    .option('--dir <path>', 'the ADR folder inside the repository (default: found from the repository)')
+    .option('--dry-run', 'print the markdown and where it would go; write nothing')
+    .option('--new-file', 'if the record was edited in the repository since Verdict wrote it, write a new record instead')
+    .option('--overwrite', 'if the record was edited in the repository since Verdict wrote it, replace it (the edits are lost)')
+    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean }) => {
+      if (o.newFile && o.overwrite) fail('invalid_input', 'Choose --new-file or --overwrite, not both.', 'overwrite');
+      const where = { decisionId: id, repo: resolve(o.repo), adrDir: o.dir, format: o.format };
+      if (o.dryRun) {
+        const plan = call('previewExport', where);
+        io.err(`${plan.action === 'conflict' ? 'Would refuse (edited since Verdict wrote it)' : `Would ${plan.action}`}: ${plan.folder.adrDir}/${plan.file} (${plan.folder.profile})`);
+        io.out(plan.markdown.trimEnd());
+        return;
+      }
+      try {
+        const done = call('exportAdr', { ...where, onConflict: o.newFile ? 'new-file' : o.overwrite ? 'overwrite' : 'refuse' });
+        io.out(done.path);
+        for (const file of done.superseded) io.err(`Marked superseded: ${file}`);
+      } catch (e) {
+        if (e instanceof UserError && e.field === 'onConflict') fail('conflict', `${e.message.replace(/ Export it as .*$/, '')} Run again with --new-file or --overwrite.`);
+        throw e;
+      }
+    });
+
+  program
+    .command('scan')
+    .description('list the ADRs a repository holds: number, title, status, date, file')
+    .requiredOption('--repo <dir>', 'the repository (or any folder in it)')
+    .option('--dir <path>', 'the ADR folder inside the repository (default: found from the repository)')
+    .option('--json', 'print JSON')
+    .action((o: { repo: string; dir?: string; json?: boolean }) => {
+      const scan = call('scanRepo', { repo: resolve(o.repo), adrDir: o.dir });
+      if (o.json) json(scan);
+      else io.out(scanView(scan));
     });
 
   program

@@ -28,7 +28,7 @@ function frontMatter(text: string): { data: Record<string, unknown>; body: strin
   try {
     data = parseYaml(m[1]!);
   } catch (e) {
-    throw new Error(`its front matter is not valid YAML (${(e as Error).message.split('\n')[0]})`);
+    throw new Error(`its front matter is not valid YAML (${(e as Error).message.split('\n')[0]})`, { cause: e });
   }
   return { data: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: text.slice(m[0].length) };
 }
@@ -70,11 +70,11 @@ export function parseRecord(file: string, text: string, profile: Profile): Parse
   }
   date ??= lines.map((l) => /^Date:\s*(\S.*)$/.exec(l)?.[1]).find((v) => v !== undefined)?.trim() ?? null;
 
+  if (date !== null && !/^\d{4}-\d{2}-\d{2}/.test(date)) date = null;
   if (profile === 'log4brains') {
     status ??= 'accepted';
     const d = /^(\d{4})(\d{2})(\d{2})-/.exec(file);
     if (date === null && d) date = `${d[1]}-${d[2]}-${d[3]}`;
   }
-  if (date !== null && !/^\d{4}-\d{2}-\d{2}/.test(date)) date = null;
   return { number: numberOf(file, profile), title, status, date };
 }
