@@ -60,7 +60,9 @@ function drivers(d: DecisionDetail, r: Results | null, s: Style): string | null 
   const voted = r?.weights.some((x) => x.source === 'voted');
   const parts = [];
   if (list.length) parts.push(`Criteria, ${voted ? 'weighed by the team’s votes' : 'weighed by the team'} (share of the total weight):`, list.join('\n'));
-  if (d.drivers.trim()) parts.push(blocks(d.drivers, s.bullet));
+  const own = blocks(d.drivers, s.bullet);
+  // Two lists in a row would read as one: the team's own drivers get a lead-in.
+  if (own) parts.push(...(list.length ? ['Other drivers:', own] : [own]));
   return parts.length ? parts.join('\n\n') : null;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
@@ -180,5 +180,62 @@ describe('verdict serve', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/newer Verdict \(schema version 999/);
+  });
+});
+
+describe('verdict export and scan', () => {
+  async function repoWithWorkshop() {
+    const { v, id } = await votedWorkshop();
+    await v('round', 'reveal', id);
+    await v('decide', id, '--option', 'Django', '--status', 'accepted');
+    const repo = tempDir();
+    execFileSync('git', ['init', '-q', repo]);
+    return { v, id, repo };
+  }
+
+  it('exports into the repository’s convention and prints the path; --dry-run prints the markdown and writes nothing', async () => {
+    const { v, id, repo } = await repoWithWorkshop();
+    const dry = await v('export', id, '--repo', repo, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.err).toBe('Would create: docs/decisions/0001-pick-a-framework.md (madr)');
+    expect(dry.out).toMatch(/^---\nstatus: accepted\n/);
+    expect((await v('scan', '--repo', repo)).out).toContain('no records yet');
+    const done = await v('export', id, '--repo', repo);
+    expect(done).toEqual({ code: 0, out: join(repo, 'docs/decisions/0001-pick-a-framework.md'), err: '' });
+    expect(readFileSync(done.out, 'utf8')).toBe(`${dry.out}\n`);
+    const scan = await v('scan', '--repo', repo);
+    expect(scan.out).toMatch(/^docs\/decisions \(madr, found by docs\/decisions\)\n {5}1 {2}accepted {4}2026-\d\d-\d\d {2}Pick a framework {2}\(0001-pick-a-framework\.md\)\n {2}next number: 2$/);
+    expect(JSON.parse((await v('scan', '--repo', repo, '--json')).out)).toMatchObject({ profile: 'madr', records: [{ number: 1, title: 'Pick a framework' }] });
+  });
+
+  it('writes the format asked for, and refuses an edited record until told what to do', async () => {
+    const { v, id, repo } = await repoWithWorkshop();
+    const path = (await v('export', id, '--repo', repo, '--format', 'nygard', '--dir', 'doc/adr')).out;
+    expect(readFileSync(path, 'utf8').startsWith('# 1. Pick a framework\n\nDate: ')).toBe(true);
+    writeFileSync(path, 'edited by hand\n');
+    const refused = await v('export', id, '--repo', repo, '--dir', 'doc/adr');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^verdict: doc\/adr\/0001-pick-a-framework\.md was edited since Verdict wrote it; nothing was written\. Run again with --new-file or --overwrite\.$/);
+    expect(readFileSync(path, 'utf8')).toBe('edited by hand\n');
+    expect((await v('export', id, '--repo', repo, '--dir', 'doc/adr', '--new-file')).out).toBe(join(repo, 'doc/adr/0002-pick-a-framework.md'));
+  });
+
+  it('answers mistakes with one line', async () => {
+    const { v, id, repo } = await repoWithWorkshop();
+    const cases: [string[], RegExp][] = [
+      [['export', id, '--repo', join(repo, 'nope')], /^verdict: The folder .*nope does not exist\.$/],
+      [['export', id], /required option '--repo <dir>' not specified/],
+      [['export', id, '--repo', repo, '--format', 'word'], /argument 'word' is invalid/],
+      [['export', id, '--repo', repo, '--dir', '../out'], /The ADR folder must be a path inside the repository/],
+      [['export', id, '--repo', repo, '--new-file', '--overwrite'], /Choose --new-file or --overwrite, not both/],
+      [['export', '99', '--repo', repo], /There is no decision 99/],
+      [['scan'], /required option '--repo <dir>' not specified/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await v(...argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(r.err, argv.join(' ')).toMatch(message);
+      expect(r.err.split('\n')).toHaveLength(1);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
@@ -55,4 +57,22 @@ describe('ADR rendering of hostile text', () => {
       { numRuns: 150, seed: 1 },
     );
   });
+});
+
+describe('golden files', () => {
+  // Regenerate after an intended change with UPDATE_GOLDEN=1 npx vitest run test/shared/adr-render.test.ts, and read the diff.
+  const input = workshopInput();
+  for (const profile of profiles) {
+    it(`${profile} matches test/fixtures/golden/${profile}.md and passes markdownlint`, () => {
+      const file = join(import.meta.dirname, `../fixtures/golden/${profile}.md`);
+      const md = renderers[profile]({ ...input, supersedes: [{ title: 'Use MySQL for billing data', file: '0002-use-mysql-for-billing-data.md', number: 2 }] });
+      if (process.env.UPDATE_GOLDEN) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, md);
+      }
+      const golden = readFileSync(file, 'utf8');
+      expect(md).toBe(golden);
+      expect(lintMarkdown(golden)).toEqual([]);
+    });
+  }
 });
