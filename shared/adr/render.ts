@@ -234,6 +234,21 @@ function moreInformation(input: AdrInput, s: Style, withRelated: boolean): strin
   ]).trimEnd();
 }
 
+/** The sections MADR 4 and log4brains (MADR 2) share, from the context to the outcome. */
+function madrFrame(input: AdrInput, s: Style): (string | null)[] {
+  const d = input.decision;
+  const drv = drivers(d, input.results, s);
+  return [
+    '## Context and Problem Statement',
+    context(d, s),
+    drv && `## Decision Drivers\n\n${drv}`,
+    '## Considered Options',
+    options(d, s),
+    '## Decision Outcome',
+    outcome(d, input.results),
+  ];
+}
+
 function madrStatus(input: AdrInput): string {
   const by = input.supersededBy[0];
   if (by) return `superseded by ${adrId(by.number) || by.file}`;
@@ -255,17 +270,10 @@ export function renderMadr(input: AdrInput): string {
   const good = consequenceItems(d, s);
   const confirmation = blocks(d.confirmation, s.bullet);
   const pc = prosAndCons(d, input.results, s);
-  const drv = drivers(d, input.results, s);
   return document([
     `---\n${stringify(meta, { lineWidth: 0 }).trimEnd()}\n---`,
     `# ${headingText(d.title)}`,
-    '## Context and Problem Statement',
-    context(d, s),
-    drv && `## Decision Drivers\n\n${drv}`,
-    '## Considered Options',
-    options(d, s),
-    '## Decision Outcome',
-    outcome(d, input.results),
+    ...madrFrame(input, s),
     good && `### Consequences\n\n${good}`,
     confirmation && `### Confirmation\n\n${confirmation}`,
     pc && `## Pros and Cons of the Options\n\n${pc}`,
@@ -324,20 +332,13 @@ export function renderLog4brains(input: AdrInput): string {
   ].filter(Boolean);
   const goodItems = lines(d.consequencesGood).map((l) => `- ${inline(stripBecause(l, 'Good'))}`);
   const badItems = lines(d.consequencesBad).map((l) => `- ${inline(stripBecause(l, 'Bad'))}`);
-  const drv = drivers(d, input.results, s);
   const confirmation = blocks(d.confirmation, s.bullet);
   const pc = prosAndCons(d, input.results, s);
   const links = related(input, s, false);
   return document([
     `# ${headingText(d.title)}`,
     meta.join('\n'),
-    '## Context and Problem Statement',
-    context(d, s),
-    drv && `## Decision Drivers\n\n${drv}`,
-    '## Considered Options',
-    options(d, s),
-    '## Decision Outcome',
-    outcome(d, input.results),
+    ...madrFrame(input, s),
     goodItems.length > 0 && `### Positive Consequences\n\n${goodItems.join('\n')}`,
     badItems.length > 0 && `### Negative Consequences\n\n${badItems.join('\n')}`,
     confirmation && `### Confirmation\n\n${confirmation}`,
