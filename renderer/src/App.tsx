@@ -1,134 +1,73 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { api } from './api.ts';
-import { useStore, weightPercents } from './store.ts';
-import { statuses, type DecisionDetail, type Status } from './types.ts';
+import { DecisionList } from './components/DecisionList.tsx';
+import { DecisionScreen } from './components/DecisionScreen.tsx';
+import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
+import { useStore } from './store/index.ts';
 
 export function App() {
-  const { load, error, undo, restore } = useStore();
+  const { theme, zoom, presenter, decisionId, trashed, undoTrash, loadDecisions } = useStore();
+  useShortcuts();
   useEffect(() => {
-    void load();
-    // Any change from any door (this window, another window, the CLI) refreshes the view.
-    return api.onChange(() => void useStore.getState().load());
-  }, [load]);
+    void loadDecisions();
+    // A change from any door (this window, another window, the CLI) refreshes what is on screen.
+    return api.onChange((event) => {
+      const s = useStore.getState();
+      void s.loadDecisions();
+      if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) void s.refreshDecision();
+    });
+  }, [loadDecisions]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.fontSize = `${(presenter ? 24 : 17) * zoom}px`;
+  }, [theme, zoom, presenter]);
+
   return (
-    <div className="app">
-      <header className="bar">
-        <h1>Verdict</h1>
-        <span className="tagline">Architecture decisions, made together</span>
-      </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+    <div className={`app${presenter ? ' presenter' : ''}`}>
+      {!presenter && (
+        <header className="bar">
+          <h1>Verdict</h1>
+          <span className="tagline">Architecture decisions, made together</span>
+          <span className="spacer" />
+          <ViewControls />
+        </header>
       )}
-      {undo && (
+      {trashed && (
         <p className="notice" role="status">
-          “{undo.title}” moved to the trash. <button onClick={() => void restore()}>Undo</button>
+          “{trashed.title}” moved to the trash.{' '}
+          <button className="link" onClick={() => void undoTrash()}>
+            Undo
+          </button>
         </p>
       )}
-      <main className="layout">
-        <DecisionList />
-        <DecisionView />
+      <main className={decisionId === null ? 'home' : 'layout'}>
+        {!presenter && <DecisionList compact={decisionId !== null} />}
+        {decisionId !== null && <DecisionScreen />}
       </main>
+      <Shortcuts />
     </div>
   );
 }
 
-function DecisionList() {
-  const { decisions, templates, search, status, loading, setFilter, open, create, current } = useStore();
-  const [title, setTitle] = useState('');
-  const [template, setTemplate] = useState('django-vs-flask');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await create(title, template)) setTitle('');
-  };
+export function ViewControls() {
+  const { presenter, togglePresenter, theme, toggleTheme, zoomBy, setShowShortcuts } = useStore();
   return (
-    <nav className="list" aria-label="Decisions">
-      <form className="new" onSubmit={(e) => void submit(e)}>
-        <label>
-          New decision
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Use Django or Flask for billing" required maxLength={200} />
-        </label>
-        <select value={template} onChange={(e) => setTemplate(e.target.value)} aria-label="Template">
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-        <button type="submit">Create</button>
-      </form>
-      <div className="filters">
-        <input type="search" value={search} onChange={(e) => void setFilter({ search: e.target.value })} placeholder="Search" aria-label="Search decisions" />
-        <select value={status} onChange={(e) => void setFilter({ status: e.target.value as Status | '' })} aria-label="Status filter">
-          <option value="">All statuses</option>
-          {statuses.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </div>
-      {loading ? (
-        <p className="muted">Loading…</p>
-      ) : decisions.length === 0 ? (
-        <p className="muted">{search || status ? 'No decision matches.' : 'No decisions yet: create the first one above.'}</p>
-      ) : (
-        <ul>
-          {decisions.map((d) => (
-            <li key={d.id}>
-              <button className={current?.id === d.id ? 'item active' : 'item'} onClick={() => void open(d.id)}>
-                <span className={`status ${d.status}`}>{d.status}</span> {d.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </nav>
-  );
-}
-
-function DecisionView() {
-  const { current, remove } = useStore();
-  if (!current) return <section className="detail muted">Choose a decision, or create one from the Django vs Flask template.</section>;
-  return (
-    <section className="detail" aria-label={current.title}>
-      <h2>{current.title}</h2>
-      <p>
-        <span className={`status ${current.status}`}>{current.status}</span> · scale {current.scale.min}–{current.scale.max} · {current.aggregation} · weights{' '}
-        {current.weighting}
-      </p>
-      {current.context && <p className="context">{current.context}</p>}
-      <h3>Options</h3>
-      <ul>
-        {current.options.map((o) => (
-          <li key={o.id}>
-            <strong>{o.name}</strong> {o.description && <span className="muted">— {o.description}</span>}
-          </li>
-        ))}
-      </ul>
-      <Criteria decision={current} />
-      <h3>Team</h3>
-      {current.participants.length === 0 ? <p className="muted">Nobody yet.</p> : <p>{current.participants.map((p) => `${p.name} (${p.role})`).join(', ')}</p>}
-      <button className="danger" onClick={() => void remove(current.id)}>
-        Move to trash
+    <div className="view-controls" role="group" aria-label="View">
+      <button onClick={() => zoomBy(-0.1)} aria-label="Zoom out" title="Zoom out (-)">
+        A−
       </button>
-    </section>
-  );
-}
-
-function Criteria({ decision }: { decision: DecisionDetail }) {
-  const percents = weightPercents(decision);
-  return (
-    <>
-      <h3>Criteria</h3>
-      <ul className="criteria">
-        {decision.criteria.map((c) => (
-          <li key={c.id}>
-            <span>{c.name}</span>
-            <meter min={0} max={100} value={percents.get(c.id)} aria-label={`${c.name} weight`} />
-            <span className="muted">{percents.get(c.id)!.toFixed(1)} %</span>
-          </li>
-        ))}
-      </ul>
-    </>
+      <button onClick={() => zoomBy(0.1)} aria-label="Zoom in" title="Zoom in (+)">
+        A+
+      </button>
+      <button onClick={toggleTheme} aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'} title="Toggle theme (t)">
+        {theme === 'light' ? '☾' : '☀'}
+      </button>
+      <button onClick={togglePresenter} aria-pressed={presenter} title="Presenter mode (p)">
+        {presenter ? 'Leave presenter mode' : 'Presenter mode'}
+      </button>
+      <button onClick={() => setShowShortcuts(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+    </div>
   );
 }

@@ -1,3 +1,5 @@
-export type { DecisionDetail, DecisionSummary, TemplateInfo } from '../../shared/types.ts';
+// The shared types the renderer uses, in one place.
+export type * from '../../shared/types.ts';
 export type { Status } from '../../shared/status.ts';
-export { statuses } from '../../shared/status.ts';
+export { statuses, allowedFrom } from '../../shared/status.ts';
+export { roles, votingRoles, adrProfiles } from '../../shared/types.ts';

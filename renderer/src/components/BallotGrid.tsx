@@ -1,0 +1,190 @@
+// One member's hidden ballot on the shared screen: digits score, 0 or − abstains, arrows and Tab move, Enter finishes.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { api } from '../api.ts';
+import type { Ballot, BallotCell, DecisionDetail, Round } from '../types.ts';
+import { ErrorNote } from './common.tsx';
+
+interface Props {
+  decision: DecisionDetail;
+  round: Round;
+  memberId: number;
+  /** Called when the ballot closes; `finished` when the member pressed Enter. */
+  onClose(finished: boolean): void;
+}
+
+type Cell = { optionId: number | null; criterionId: number };
+const key = (c: Cell) => `${c.optionId ?? 'w'}:${c.criterionId}`;
+
+export function BallotGrid({ decision, round, memberId, onClose }: Props) {
+  const member = decision.participants.find((p) => p.personId === memberId);
+  const criteria = decision.criteria.filter((c) => round.criterionId === null || c.id === round.criterionId);
+  const columns: (number | null)[] = round.kind === 'scores' ? decision.options.map((o) => o.id) : [null];
+  const [ballot, setBallot] = useState<Ballot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<[number, number]>([0, 0]);
+  const [why, setWhy] = useState<string | null>(null);
+  const cellRefs = useRef(new Map<string, HTMLElement>());
+  const whyRef = useRef<HTMLInputElement>(null);
+  const { min, max } = decision.scale;
+
+  useEffect(() => {
+    void api.ballot({ decisionId: decision.id, memberId }).then((r) => (r.ok ? setBallot(r.value) : setError(r.error.message)));
+  }, [decision.id, memberId, round.id]);
+
+  const cellAt = (r: number, c: number): Cell => ({ optionId: columns[c] ?? null, criterionId: criteria[r]!.id });
+  const current = criteria.length ? cellAt(focus[0], focus[1]) : null;
+  const valueOf = (cell: Cell): BallotCell | undefined => ballot?.cells.find((x) => x.criterionId === cell.criterionId && x.optionId === cell.optionId);
+
+  useEffect(() => {
+    if (current) cellRefs.current.get(key(current))?.focus();
+  }, [focus[0], focus[1], ballot === null]);
+
+  async function cast(cell: Cell, value: number | 'abstain', note?: string) {
+    const existing = valueOf(cell);
+    const text = note ?? existing?.why ?? '';
+    const reply =
+      cell.optionId === null
+        ? await api.castImportance({ decisionId: decision.id, memberId, criterionId: cell.criterionId, importance: value, why: text })
+        : await api.castScore({ decisionId: decision.id, memberId, optionId: cell.optionId, criterionId: cell.criterionId, score: value, why: text });
+    if (reply.ok) {
+      setBallot(reply.value);
+      setError(null);
+    } else setError(reply.error.message);
+    return reply.ok;
+  }
+
+  async function finish() {
+    const reply = await api.finishBallot({ decisionId: decision.id, memberId });
+    if (!reply.ok) return setError(reply.error.message);
+    onClose(true);
+  }
+
+  const move = (dr: number, dc: number) => {
+    let [r, c] = focus;
+    c += dc;
+    r += dr;
+    if (c >= columns.length) [r, c] = [r + 1, 0];
+    if (c < 0) [r, c] = [r - 1, columns.length - 1];
+    setFocus([Math.max(0, Math.min(criteria.length - 1, r)), Math.max(0, Math.min(columns.length - 1, c))]);
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (!current || e.target === whyRef.current) return;
+    const digit = /^[0-9]$/.test(e.key) ? Number(e.key) : null;
+    if (e.key === 'Escape') return onClose(false);
+    if (e.key === 'Enter') return void finish();
+    if (e.key === 'ArrowRight') move(0, 1);
+    else if (e.key === 'ArrowLeft') move(0, -1);
+    else if (e.key === 'ArrowDown') move(1, 0);
+    else if (e.key === 'ArrowUp') move(-1, 0);
+    else if (e.key === 'Tab') move(0, e.shiftKey ? -1 : 1);
+    // The focus moves on at once, so fast typing fills cell after cell; a refused cast says so.
+    else if (e.key === '-' || digit === 0) {
+      void cast(current, 'abstain');
+      move(0, 1);
+    } else if (digit !== null) {
+      if (digit < min || digit > max) setError(`Scores go from ${min} to ${max}; 0 or − abstains.`);
+      else {
+        void cast(current, digit);
+        move(0, 1);
+      }
+    } else if (e.key === 'w') {
+      setWhy(valueOf(current)?.why ?? '');
+      setTimeout(() => whyRef.current?.focus());
+    } else return;
+    e.preventDefault();
+  };
+
+  if (!member) return <ErrorNote error="This member is no longer in the decision." />;
+  const name = (id: number | null) => (id === null ? 'Importance' : (decision.options.find((o) => o.id === id)?.name ?? ''));
+  const shown = (cell: Cell) => {
+    const v = valueOf(cell);
+    return v === undefined ? '' : v.value === null ? '–' : String(v.value);
+  };
+  return (
+    <section className="ballot" aria-label={`${member.name}’s ballot`} data-grid onKeyDown={onKey}>
+      <header>
+        <h3>{member.name}’s ballot</h3>
+        <p className="muted">
+          {round.kind === 'scores' ? `Score each option from ${min} to ${max}` : `Rate how important each criterion is, from ${min} to ${max}`}. 0 or − abstains, arrows or Tab move, w adds a why, Enter finishes.{' '}
+          {ballot && (
+            <strong>
+              {ballot.filled} of {ballot.total} filled
+            </strong>
+          )}
+        </p>
+      </header>
+      <table role="grid" aria-label={`${member.name}’s ballot`} className="ballot-grid">
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            {columns.map((o) => (
+              <th scope="col" key={o ?? 'w'}>
+                {name(o)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((c, r) => (
+            <tr key={c.id}>
+              <th scope="row" title={c.description}>
+                {c.name}
+              </th>
+              {columns.map((o, col) => {
+                const cell = { optionId: o, criterionId: c.id };
+                const v = shown(cell);
+                const focused = focus[0] === r && focus[1] === col;
+                return (
+                  <td
+                    key={o ?? 'w'}
+                    role="gridcell"
+                    tabIndex={focused ? 0 : -1}
+                    ref={(el) => void (el ? cellRefs.current.set(key(cell), el) : cellRefs.current.delete(key(cell)))}
+                    aria-label={`${name(o)}, ${c.name}: ${v === '' ? 'empty' : v === '–' ? 'abstained' : v}`}
+                    aria-selected={focused}
+                    className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${valueOf(cell)?.why ? ' has-why' : ''}`}
+                    onClick={() => setFocus([r, col])}
+                  >
+                    {v}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {why !== null && current && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const v = valueOf(current);
+            if (!v) return setError('Score the cell first, then add why.');
+            void cast(current, v.value ?? 'abstain', why).then((ok) => {
+              if (ok) {
+                setWhy(null);
+                cellRefs.current.get(key(current))?.focus();
+              }
+            });
+          }}
+        >
+          <label className="field grow">
+            <span className="field-label">
+              Why ({name(current.optionId)}, {criteria[focus[0]]?.name})
+            </span>
+            <input ref={whyRef} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={2000} onKeyDown={(e) => e.key === 'Escape' && setWhy(null)} />
+          </label>
+          <button type="submit">Save why</button>
+        </form>
+      )}
+      <ErrorNote error={error} />
+      <footer className="ballot-actions">
+        <button className="primary" onClick={() => void finish()}>
+          Finish ballot (Enter)
+        </button>
+        <button onClick={() => onClose(false)}>Close without finishing (Esc)</button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useStore } from '../store/index.ts';
+import { statuses, type Status } from '../types.ts';
+import { Empty, ErrorNote } from './common.tsx';
+
+export function DecisionList({ compact }: { compact: boolean }) {
+  const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision } = useStore();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState('django-vs-flask');
+  const [createError, setCreateError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = await createDecision(title, template);
+    setCreateError(problem);
+    if (problem === null) setTitle('');
+  };
+  return (
+    <nav className={`decisions${compact ? ' compact' : ''}`} aria-label="Decisions">
+      <form className="new-decision" onSubmit={(e) => void submit(e)}>
+        <h2>New decision</h2>
+        <label className="field">
+          <span className="field-label">Title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Use Django or Flask for billing" required maxLength={200} />
+        </label>
+        <label className="field">
+          <span className="field-label">Start from</span>
+          <select aria-label="Start from" value={template} onChange={(e) => setTemplate(e.target.value)}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id} title={t.description}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">
+          Create
+        </button>
+        <ErrorNote error={createError} />
+      </form>
+      <div className="filters">
+        <input type="search" value={search} onChange={(e) => void setFilter({ search: e.target.value })} placeholder="Search decisions" aria-label="Search decisions" />
+        <select value={statusFilter} onChange={(e) => void setFilter({ statusFilter: e.target.value as Status | '' })} aria-label="Status filter">
+          <option value="">All statuses</option>
+          {statuses.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      <ErrorNote error={listError} />
+      {listLoading ? (
+        <p className="muted" aria-busy="true">
+          Loading decisions…
+        </p>
+      ) : decisions.length === 0 ? (
+        <Empty>{search || statusFilter ? 'No decision matches this search.' : 'No decisions yet. Create the first one above — Django vs Flask is a good start.'}</Empty>
+      ) : (
+        <ul className="decision-list">
+          {decisions.map((d) => (
+            <li key={d.id} className={decisionId === d.id ? 'active' : undefined}>
+              <button className="decision-item" onClick={() => void openDecision(d.id)} aria-current={decisionId === d.id ? 'true' : undefined}>
+                <span className={`status ${d.status}`}>{d.status}</span>
+                <span className="decision-title">{d.title}</span>
+                <span className="muted small">
+                  {d.optionCount} options · {d.criterionCount} criteria · {d.participantCount} people{d.chosenOption ? ` · → ${d.chosenOption}` : ''}
+                </span>
+              </button>
+              {!compact && (
+                <span className="row-actions">
+                  <button onClick={() => void duplicateDecision(d.id)} aria-label={`Duplicate ${d.title}`}>
+                    Duplicate
+                  </button>
+                  <button onClick={() => void trashDecision(d.id)} aria-label={`Delete ${d.title}`} className="danger">
+                    Delete
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

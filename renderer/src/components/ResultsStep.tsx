@@ -1,0 +1,281 @@
+import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { describeFlip, flipCandidates, minimalFlip, normaliseWeights, rankOptions, weightedTotals } from '../../../shared/scoring/index.ts';
+import { useStore } from '../store/index.ts';
+import type { DecisionDetail, Results } from '../types.ts';
+import { Empty, ErrorNote, fixed, percent, useAction } from './common.tsx';
+
+export function ResultsStep() {
+  const { decision, results, openRound } = useStore();
+  if (!decision) return null;
+  if (openRound) return <Empty>Round {openRound.seq} is open: the results appear when its votes are revealed.</Empty>;
+  if (!results || results.votes.length === 0) return <Empty>No revealed votes yet. Open a round on the Vote step, vote, and reveal.</Empty>;
+  return <ResultsView decision={decision} results={results} />;
+}
+
+export function ResultsView({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  return (
+    <div className="results">
+      <Ranking results={results} />
+      <ContributionChart decision={decision} results={results} />
+      <Disagreements decision={decision} results={results} />
+      <Matrix decision={decision} results={results} />
+      <MemberTotals decision={decision} results={results} />
+      <WhatIf decision={decision} results={results} />
+    </div>
+  );
+}
+
+function Ranking({ results }: { results: Results }) {
+  const max = results.scale.max;
+  return (
+    <section className="panel" aria-labelledby="ranking-title">
+      <h3 id="ranking-title">Ranking</h3>
+      <ol className="ranking">
+        {results.options.map((o) => (
+          <li key={o.optionId} className={o.rank === 1 ? 'winner' : undefined}>
+            <span className="rank">{o.rank === null ? '–' : o.rank}</span>
+            <span className="option-name">{o.name}</span>
+            <span className="bar" aria-hidden="true">
+              <span style={{ width: `${((o.score ?? 0) / max) * 100}%` }} />
+            </span>
+            <span className="num">{o.incomplete ? 'incomplete' : `${fixed(o.score)} of ${max}`}</span>
+          </li>
+        ))}
+      </ol>
+      {results.options.some((o) => o.incomplete) && <p className="muted">An incomplete option has a criterion nobody scored; it is left out of the ranking rather than counted as zero.</p>}
+      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.minimalFlip?.sentence ?? 'No single weight change makes another option win.'}</p>
+    </section>
+  );
+}
+
+const palette = ['#2f5fd0', '#d9822b', '#2e9e6b', '#b83280', '#7c5cd6', '#c0392b', '#16a2b8', '#8d6e63', '#e0b000', '#5d6d7e', '#ff6f61', '#3d9970'];
+
+function ContributionChart({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  const weight = new Map(results.weights.map((w) => [w.criterionId, w.weight]));
+  const data = results.options.map((o) => {
+    const row: Record<string, number | string> = { option: o.name };
+    for (const c of decision.criteria) {
+      const cell = results.cells.find((x) => x.optionId === o.optionId && x.criterionId === c.id);
+      row[c.name] = Number(((cell?.value ?? 0) * (weight.get(c.id) ?? 0)).toFixed(3));
+    }
+    return row;
+  });
+  return (
+    <section className="panel chart" aria-labelledby="chart-title">
+      <h3 id="chart-title">Where each score comes from</h3>
+      <p className="muted">Each bar is an option’s weighted score, split by how much every criterion contributes.</p>
+      <div className="chart-box" role="img" aria-label={`Stacked bars of ${results.options.map((o) => `${o.name} ${fixed(o.score)}`).join(', ')}`}>
+        <ResponsiveContainer width="100%" height={Math.max(180, 70 * data.length)}>
+          <BarChart data={data} layout="vertical" margin={{ left: 20, right: 20 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, results.scale.max]} />
+            <YAxis type="category" dataKey="option" width={110} />
+            <Tooltip formatter={(v: unknown) => fixed(Number(v))} />
+            <Legend />
+            {decision.criteria.map((c, i) => (
+              <Bar key={c.id} dataKey={c.name} stackId="score" fill={palette[i % palette.length]} isAnimationActive={false} barSize={36} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
+
+function Disagreements({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  const flagged = results.cells.filter((c) => c.flagged).sort((a, b) => (b.range ?? 0) - (a.range ?? 0) || (b.sd ?? 0) - (a.sd ?? 0));
+  const name = (list: { id: number; name: string }[], id: number) => list.find((x) => x.id === id)?.name ?? '';
+  return (
+    <section className="panel" aria-labelledby="talk-title">
+      <h3 id="talk-title">Talk about these</h3>
+      {flagged.length === 0 ? (
+        <p>The team broadly agrees: no cell’s scores span half the scale or more.</p>
+      ) : (
+        <ul className="flagged">
+          {flagged.map((c) => {
+            const votes = results.votes.filter((v) => v.optionId === c.optionId && v.criterionId === c.criterionId && v.score !== null);
+            const hi = votes.reduce((a, b) => (b.score! > a.score! ? b : a), votes[0]!);
+            const lo = votes.reduce((a, b) => (b.score! < a.score! ? b : a), votes[0]!);
+            return (
+              <li key={`${c.optionId}-${c.criterionId}`}>
+                <strong>
+                  {name(decision.options, c.optionId)} × {name(decision.criteria, c.criterionId)}
+                </strong>{' '}
+                — scores from {c.range !== null && lo ? lo.score : '?'} to {hi?.score ?? '?'} (σ {fixed(c.sd)}). Ask {results.members[hi!.member]?.label} and {results.members[lo!.member]?.label} to explain, then re-vote if needed.
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function heat(sd: number | null, scale: Results['scale']): string {
+  if (sd === null) return 'transparent';
+  const strength = Math.min(1, sd / ((scale.max - scale.min) / 2));
+  return `hsla(12, 85%, 55%, ${(strength * 0.55).toFixed(2)})`;
+}
+
+function Matrix({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  const weight = new Map(results.weights.map((w) => [w.criterionId, w]));
+  return (
+    <section className="panel" aria-labelledby="matrix-title">
+      <h3 id="matrix-title">Decision matrix</h3>
+      <p className="muted">
+        Team {results.aggregation} per cell with the spread of the votes (σ). The redder the cell, the more the team disagrees; ⚠ marks a range of at least half the scale.
+      </p>
+      <div className="table-scroll">
+        <table className="matrix">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">Weight</th>
+              {decision.options.map((o) => (
+                <th scope="col" key={o.id}>
+                  {o.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {decision.criteria.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td className="num">
+                  {percent(weight.get(c.id)?.weight ?? 0)}
+                  {weight.get(c.id)?.source === 'voted' ? ' (voted)' : ''}
+                </td>
+                {decision.options.map((o) => {
+                  const cell = results.cells.find((x) => x.optionId === o.id && x.criterionId === c.id);
+                  return (
+                    <td key={o.id} className={`num${cell?.flagged ? ' flagged' : ''}`} style={{ background: heat(cell?.sd ?? null, results.scale) }}>
+                      {cell?.value === null || !cell ? 'no scores' : `${fixed(cell.value)} ± ${fixed(cell.sd)}${cell.flagged ? ' ⚠' : ''}`}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            <tr className="total">
+              <th scope="row">Weighted score</th>
+              <td className="num">100 %</td>
+              {decision.options.map((o) => {
+                const r = results.options.find((x) => x.optionId === o.id);
+                return (
+                  <td key={o.id} className="num">
+                    {r?.incomplete ? 'incomplete' : fixed(r?.score)}
+                  </td>
+                );
+              })}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function MemberTotals({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  return (
+    <section className="panel" aria-labelledby="members-title">
+      <h3 id="members-title">Each member’s totals</h3>
+      <table className="members">
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            {decision.options.map((o) => (
+              <th scope="col" key={o.id}>
+                {o.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {results.members.map((m) => (
+            <tr key={m.label}>
+              <th scope="row">{m.label}</th>
+              {m.totals.map((t) => (
+                <td key={t.optionId} className="num">
+                  {t.total === null ? <span title="abstained on a criterion">—</span> : fixed(t.total)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Recomputes the ranking from the revealed cells for weights the facilitator drags; nothing is saved until applied. */
+export function whatIf(decision: DecisionDetail, results: Results, raw: Record<string, number>) {
+  const options = decision.options.map((o) => String(o.id));
+  const criteria = decision.criteria.map((c) => String(c.id));
+  const weights = normaliseWeights(criteria, raw);
+  const value = (o: string, k: string) => results.cells.find((c) => String(c.optionId) === o && String(c.criterionId) === k)?.value ?? null;
+  const totals = weightedTotals(options, criteria, weights, value);
+  const ranking = rankOptions(options, totals);
+  const flip = minimalFlip(flipCandidates(ranking, criteria, weights, totals, value));
+  return { weights, totals, ranking, flip };
+}
+
+function WhatIf({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  const initial = useMemo(() => Object.fromEntries(results.weights.map((w) => [String(w.criterionId), Math.round(w.weight * 1000) / 10])), [results]);
+  const [raw, setRaw] = useState<Record<string, number>>(initial);
+  const { run, error } = useAction();
+  const changed = Object.keys(raw).some((k) => raw[k] !== initial[k]);
+  const view = whatIf(decision, results, raw);
+  const optionName = (id: string) => decision.options.find((o) => String(o.id) === id)?.name ?? '';
+  const criterionName = (id: string) => decision.criteria.find((c) => String(c.id) === id)?.name ?? '';
+  const apply = async () => {
+    for (const c of decision.criteria) {
+      const reply = await run('updateCriterion', { criterionId: c.id, weight: Math.round((view.weights[String(c.id)] ?? 0) * 1000) / 10 });
+      if (!reply.ok) return;
+    }
+  };
+  return (
+    <section className="panel what-if" aria-labelledby="whatif-title">
+      <h3 id="whatif-title">What if the weights were different?</h3>
+      <p className="muted">Drag a weight: the ranking below follows live. Nothing is saved until you apply it.</p>
+      <ul className="weights">
+        {decision.criteria.map((c) => (
+          <li key={c.id}>
+            <label htmlFor={`whatif-${c.id}`}>{c.name}</label>
+            <input
+              id={`whatif-${c.id}`}
+              type="range"
+              min={0}
+              max={100}
+              step={0.5}
+              value={raw[String(c.id)] ?? 0}
+              aria-valuetext={percent(view.weights[String(c.id)] ?? 0)}
+              onChange={(e) => setRaw({ ...raw, [String(c.id)]: Number(e.target.value) })}
+            />
+            <span className="num">{percent(view.weights[String(c.id)] ?? 0)}</span>
+          </li>
+        ))}
+      </ul>
+      <ol className="ranking compact" aria-label="What-if ranking">
+        {view.ranking.map((o, i) => (
+          <li key={o} className={i === 0 ? 'winner' : undefined}>
+            <span className="rank">{i + 1}</span>
+            <span className="option-name">{optionName(o)}</span>
+            <span className="num">{fixed(view.totals[o]?.score)}</span>
+          </li>
+        ))}
+      </ol>
+      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, criterionName)}</p>
+      <div className="actions">
+        <button onClick={() => setRaw(initial)} disabled={!changed}>
+          Reset
+        </button>
+        <button className="primary" onClick={() => void apply()} disabled={!changed || decision.weighting === 'voted'} title={decision.weighting === 'voted' ? 'The team voted these weights' : undefined}>
+          Apply these weights
+        </button>
+      </div>
+      {decision.weighting === 'voted' && <p className="muted">The weights were voted by the team; open a weights round to change them.</p>}
+      <ErrorNote error={error} />
+    </section>
+  );
+}

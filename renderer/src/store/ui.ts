@@ -1,0 +1,76 @@
+import type { Slice } from './index.ts';
+
+export const steps = ['frame', 'criteria', 'team', 'vote', 'results', 'decide', 'history'] as const;
+export type Step = (typeof steps)[number];
+export const stepLabels: Record<Step, string> = {
+  frame: 'Frame',
+  criteria: 'Criteria',
+  team: 'Team',
+  vote: 'Vote',
+  results: 'Results',
+  decide: 'Decide & export',
+  history: 'History',
+};
+
+export interface UiSlice {
+  step: Step;
+  presenter: boolean;
+  theme: 'light' | 'dark';
+  zoom: number;
+  showShortcuts: boolean;
+  /** The member whose hidden ballot is open on the shared screen. */
+  ballotMember: number | null;
+  /** An optional countdown for the current step: it warns, never blocks. */
+  timer: { step: Step; endsAt: number } | null;
+  setStep(step: Step): void;
+  togglePresenter(): void;
+  toggleTheme(): void;
+  zoomBy(delta: number): void;
+  setShowShortcuts(show: boolean): void;
+  setBallotMember(id: number | null): void;
+  startTimer(minutes: number | null): void;
+}
+
+const stored = <T>(key: string, fallback: T): T => {
+  try {
+    const v = localStorage.getItem(`verdict.${key}`);
+    return v === null ? fallback : (JSON.parse(v) as T);
+  } catch {
+    return fallback;
+  }
+};
+const store = (key: string, value: unknown) => {
+  try {
+    localStorage.setItem(`verdict.${key}`, JSON.stringify(value));
+  } catch {
+    // private mode: the choice lasts this session only
+  }
+};
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  step: 'frame',
+  presenter: false,
+  theme: stored<'light' | 'dark'>('theme', 'light'),
+  zoom: stored('zoom', 1),
+  showShortcuts: false,
+  ballotMember: null,
+  timer: null,
+  setStep(step) {
+    set({ step, ballotMember: null });
+    if (step === 'history') void get().loadHistory();
+  },
+  togglePresenter: () => set({ presenter: !get().presenter }),
+  toggleTheme() {
+    const theme = get().theme === 'light' ? 'dark' : 'light';
+    store('theme', theme);
+    set({ theme });
+  },
+  zoomBy(delta) {
+    const zoom = Math.min(2, Math.max(0.6, Math.round((get().zoom + delta) * 10) / 10));
+    store('zoom', zoom);
+    set({ zoom });
+  },
+  setShowShortcuts: (show) => set({ showShortcuts: show }),
+  setBallotMember: (id) => set({ ballotMember: id }),
+  startTimer: (minutes) => set({ timer: minutes === null ? null : { step: get().step, endsAt: Date.now() + minutes * 60_000 } }),
+});
