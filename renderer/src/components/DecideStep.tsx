@@ -117,10 +117,9 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
   const write = async (onConflict: 'refuse' | 'new-file' | 'overwrite') => {
     const reply = await api.exportAdr({ ...where(), onConflict });
     if (!reply.ok) return setError(reply.error.message);
-    setDone(reply.value);
-    setError(null);
     await refresh();
     await preview();
+    setDone(reply.value);
   };
   const supersede = async (file: string) => {
     const reply = file ? await api.linkSupersedesRecord({ decisionId: decision.id, repo: repo.trim(), file }) : null;

@@ -1,0 +1,28 @@
+// A typed fake of the api client for component tests: each test says what the methods answer.
+import { vi } from 'vitest';
+import type { Bridge, Input, Method, Output } from '../../shared/api.ts';
+import type { Reply } from '../../shared/reply.ts';
+
+type Handlers = { [M in Method]?: (input: Input<M>) => Reply<Output<M>> | Promise<Reply<Output<M>>> };
+
+export const calls: { method: Method; input: unknown }[] = [];
+let handlers: Handlers = {};
+
+export function answer(h: Handlers): void {
+  handlers = h;
+  calls.length = 0;
+}
+
+export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+export const fakeApi = new Proxy({} as Bridge, {
+  get(_target, name: string) {
+    if (name === 'onChange') return () => () => {};
+    return vi.fn(async (input: unknown) => {
+      calls.push({ method: name as Method, input });
+      const h = handlers[name as Method] as ((input: unknown) => unknown) | undefined;
+      if (!h) return { ok: false, error: { code: 'internal', message: `fake api: no answer for ${name}` } };
+      return h(input);
+    });
+  },
+});

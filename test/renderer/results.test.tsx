@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from './fake-api.ts';
+import { decision, results } from './fixtures.ts';
+
+vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
+const { ResultsView, whatIf } = await import('../../renderer/src/components/ResultsStep.tsx');
+
+beforeAll(() => {
+  // recharts measures its container; happy-dom has no layout.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(cleanup);
+
+describe('results', () => {
+  it('ranks the options with their scores and the minimal-flip sentence', () => {
+    render(<ResultsView decision={decision} results={results} />);
+    const ranking = screen.getAllByRole('list')[0]!;
+    const items = within(ranking).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['1Django3.50 of 5', '2Flask3.00 of 5']);
+    expect(screen.getAllByText(/\+10\.0 points on Flexibility/).length).toBeGreaterThan(0);
+  });
+
+  it('puts the flagged cells first, under "Talk about these", naming who to ask', () => {
+    render(<ResultsView decision={decision} results={results} />);
+    const talk = screen.getByRole('heading', { name: 'Talk about these' }).parentElement!;
+    expect(talk.textContent).toContain('Django × Flexibility — scores from 1 to 3');
+    expect(talk.textContent).toContain('Ask Bo and Ana to explain');
+    const flagged = document.querySelectorAll('table.matrix td.flagged');
+    expect([...flagged].map((c) => c.textContent)).toEqual(['2.00 ± 1.00 ⚠']);
+  });
+
+  it('what-if re-ranks live as a weight is dragged, without saving', () => {
+    expect(whatIf(decision, results, { 10: 60, 11: 40 }).ranking).toEqual(['1', '2']);
+    expect(whatIf(decision, results, { 10: 40, 11: 60 }).ranking).toEqual(['2', '1']);
+    render(<ResultsView decision={decision} results={results} />);
+    const what = screen.getByRole('list', { name: 'What-if ranking' });
+    expect(within(what).getAllByRole('listitem')[0]!.textContent).toContain('Django');
+    const sliders = screen.getAllByRole('slider', { name: 'Flexibility' });
+    fireEvent.change(sliders.at(-1)!, { target: { value: '70' } });
+    expect(within(what).getAllByRole('listitem')[0]!.textContent).toContain('Flask');
+    expect(screen.getByRole('button', { name: 'Apply these weights' })).toHaveProperty('disabled', false);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(within(what).getAllByRole('listitem')[0]!.textContent).toContain('Django');
+    expect(vi.mocked(fakeApi.updateCriterion)).not.toHaveBeenCalled();
+  });
+
+  it('shows member totals, with — where a member abstained', () => {
+    const abstained = { ...results, members: [{ ...results.members[0]!, totals: [{ optionId: 1, total: null }, { optionId: 2, total: 2.8 }] }] };
+    render(<ResultsView decision={decision} results={abstained} />);
+    const table = screen.getByRole('heading', { name: 'Each member’s totals' }).parentElement!;
+    expect(table.textContent).toContain('Ana—2.80');
+  });
+});
