@@ -132,6 +132,9 @@ export interface DecisionSummary {
   criterionCount: number;
   participantCount: number;
   chosenOption: string | null;
+  /** The ADR file last exported for it (ADR folder/file name), and its number. */
+  adrFile: string | null;
+  adrNumber: number | null;
 }
 
 export interface BallotCell {

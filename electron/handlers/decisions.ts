@@ -52,7 +52,9 @@ export function decisionDetail(ctx: Ctx, id: number): DecisionDetail {
   };
 }
 
-function summary(row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null }): DecisionSummary {
+function summary(
+  row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null; adr_file: string | null; adr_number: number | null },
+): DecisionSummary {
   return {
     id: row.id,
     title: row.title,
@@ -65,6 +67,8 @@ function summary(row: DecisionRow & { option_count: number; criterion_count: num
     criterionCount: row.criterion_count,
     participantCount: row.participant_count,
     chosenOption: row.chosen,
+    adrFile: row.adr_file,
+    adrNumber: row.adr_number,
   };
 }
 
@@ -72,7 +76,9 @@ const summarySql = `SELECT d.*,
   (SELECT count(*) FROM options WHERE decision_id = d.id) AS option_count,
   (SELECT count(*) FROM criteria WHERE decision_id = d.id) AS criterion_count,
   (SELECT count(*) FROM participants WHERE decision_id = d.id) AS participant_count,
-  (SELECT name FROM options WHERE id = d.chosen_option_id) AS chosen
+  (SELECT name FROM options WHERE id = d.chosen_option_id) AS chosen,
+  (SELECT adr_dir || '/' || file FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_file,
+  (SELECT number FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_number
 FROM decisions d`;
 
 export function listTemplates(): TemplateInfo[] {

@@ -206,6 +206,7 @@ describe('numbering and re-export', () => {
     expect(second).toMatchObject({ action: 'updated', file: first.file, number: 6 });
     expect(second.text).toContain('New context after review.');
     expect(ok(s, 'listExports', { decisionId: w.decisionId })).toMatchObject([{ file: first.file, number: 6, profile: 'nygard', adrDir: 'doc/architecture/decisions' }]);
+    expect(ok(s, 'listDecisions', {})[0]).toMatchObject({ adrNumber: 6, adrFile: `doc/architecture/decisions/${first.file}` });
   });
 
   it('refuses to overwrite a file edited in the repository, then writes a new file or overwrites only when asked', () => {

@@ -63,6 +63,12 @@ export function DecisionList({ compact }: { compact: boolean }) {
                 <span className="muted small">
                   {d.optionCount} options · {d.criterionCount} criteria · {d.participantCount} people{d.chosenOption ? ` · → ${d.chosenOption}` : ''}
                 </span>
+                {d.adrFile && (
+                  <span className="muted small">
+                    {d.adrNumber !== null ? `ADR ${d.adrNumber} · ` : ''}
+                    <code>{d.adrFile}</code>
+                  </span>
+                )}
               </button>
               {!compact && (
                 <span className="row-actions">
