@@ -53,7 +53,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Shorter than the test's own limit, so a failure names the element it waited for.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => {
       throw e;
     });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail } from '../types.ts';
-import { Empty, ErrorNote, SavedText, useAction } from './common.tsx';
+import { Empty, ErrorNote, OptionColumns, SavedText, useAction } from './common.tsx';
 
 export function FrameStep() {
   const decision = useStore((s) => s.decision)!;
@@ -101,16 +101,7 @@ function EvidenceTable({ decision }: { decision: DecisionDetail }) {
       <p className="muted">What we know about each option on each criterion, and where it comes from.</p>
       <div className="table-scroll">
         <table className="evidence">
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              {decision.options.map((o) => (
-                <th scope="col" key={o.id}>
-                  {o.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <OptionColumns first={['Criterion']} options={decision.options} />
           <tbody>
             {decision.criteria.map((c) => (
               <tr key={c.id}>

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { describeFlip, flipCandidates, minimalFlip, normaliseWeights, rankOptions, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
-import { Empty, ErrorNote, fixed, percent, useAction } from './common.tsx';
+import { Empty, ErrorNote, fixed, OptionColumns, percent, useAction } from './common.tsx';
 
 export function ResultsStep() {
   const { decision, results, openRound } = useStore();
@@ -128,17 +128,7 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
       </p>
       <div className="table-scroll">
         <table className="matrix">
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Weight</th>
-              {decision.options.map((o) => (
-                <th scope="col" key={o.id}>
-                  {o.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <OptionColumns first={['Criterion', 'Weight']} options={decision.options} />
           <tbody>
             {decision.criteria.map((c) => (
               <tr key={c.id}>
@@ -181,16 +171,7 @@ function MemberTotals({ decision, results }: { decision: DecisionDetail; results
     <section className="panel" aria-labelledby="members-title">
       <h3 id="members-title">Each member’s totals</h3>
       <table className="members">
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            {decision.options.map((o) => (
-              <th scope="col" key={o.id}>
-                {o.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <OptionColumns first={['Member']} options={decision.options} />
         <tbody>
           {results.members.map((m) => (
             <tr key={m.label}>

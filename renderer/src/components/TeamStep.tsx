@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
-import { roles, type Person, type Role } from '../types.ts';
-import { Empty, ErrorNote, useAction } from './common.tsx';
+import type { Person, Role } from '../types.ts';
+import { Empty, ErrorNote, RoleOptions, useAction } from './common.tsx';
 
 const roleHelp: Record<Role, string> = {
   facilitator: 'runs the workshop; may vote',
@@ -37,11 +37,7 @@ export function TeamStep() {
             <label>
               <span className="sr-only">Role of {p.name}</span>
               <select value={p.role} onChange={(e) => void run('setParticipantRole', { decisionId: decision.id, personId: p.personId, role: e.target.value as Role })}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             </label>
             <span className="muted small">{roleHelp[p.role]}</span>
@@ -64,11 +60,7 @@ export function TeamStep() {
         <label className="field">
           <span className="field-label">Role</span>
           <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <button type="submit">Add person</button>

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Input, Method, Output } from '../../../shared/api.ts';
 import type { Reply } from '../../../shared/reply.ts';
 import { useStore } from '../store/index.ts';
+import { roles } from '../types.ts';
 
 /** Runs store actions; keeps the last error for this spot on the screen. */
 export function useAction() {
@@ -84,3 +85,36 @@ export function Empty({ children }: { children: ReactNode }) {
 
 export const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 export const percent = (w: number) => `${Number((w * 100).toFixed(1))} %`;
+
+/** The header row of a table with one column per option, after the given leading columns. */
+export function OptionColumns({ first, options }: { first: string[]; options: { id: number; name: string }[] }) {
+  return (
+    <thead>
+      <tr>
+        {first.map((f) => (
+          <th scope="col" key={f}>
+            {f}
+          </th>
+        ))}
+        {options.map((o) => (
+          <th scope="col" key={o.id}>
+            {o.name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** The four roles as options of a select. */
+export function RoleOptions() {
+  return (
+    <>
+      {roles.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </>
+  );
+}
