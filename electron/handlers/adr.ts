@@ -47,8 +47,6 @@ function recordDate(ctx: Ctx, decisionId: number): string {
   return (decided?.at ?? ctx.now()).slice(0, 10);
 }
 
-const titleIn = (folder: AdrFolder, file: string) => listRecords(folder).find((r) => r.file === file)?.title ?? file;
-
 /** Records this decision supersedes, and records that supersede it, within this ADR folder. */
 function links(ctx: Ctx, decisionId: number, folder: AdrFolder): { supersedes: RecordLink[]; supersededBy: RecordLink[] } {
   const external = ctx
@@ -202,7 +200,7 @@ export function linkSupersedesRecord(ctx: Ctx, input: Parsed<'linkSupersedesReco
   if (ownerOf(ctx, folder, input.file)?.decision_id === d.id) fail('invalid_input', `${input.file} is this decision’s own record.`, 'file');
   ctx
     .sql('INSERT OR REPLACE INTO adr_supersedes (decision_id, repo, adr_dir, file, title, number) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(d.id, folder.root, folder.adrDir, record.file, record.title ?? titleIn(folder, record.file), record.number);
+    .run(d.id, folder.root, folder.adrDir, record.file, record.title ?? record.file, record.number);
   ctx.record(d.id, 'supersedes_record_linked', { file: `${folder.adrDir}/${record.file}`, title: record.title });
   return supersededRecords(ctx, d.id);
 }

@@ -32,8 +32,8 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
   const votes =
     roundIds.length === 0
       ? []
-      : ctx.db
-          .prepare<unknown[], { round_id: number; person_id: number; option_id: number; criterion_id: number; score: number | null; why: string }>(
+      : ctx
+          .sql<{ round_id: number; person_id: number; option_id: number; criterion_id: number; score: number | null; why: string }>(
             `SELECT round_id, person_id, option_id, criterion_id, score, why FROM score_votes WHERE round_id IN (${placeholders(roundIds.length)})`,
           )
           .all(...roundIds)

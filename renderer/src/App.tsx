@@ -3,6 +3,7 @@ import { api } from './api.ts';
 import { DecisionList } from './components/DecisionList.tsx';
 import { DecisionScreen } from './components/DecisionScreen.tsx';
 import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
+import { ViewControls } from './components/ViewControls.tsx';
 import { useStore } from './store/index.ts';
 
 export function App() {
@@ -45,29 +46,6 @@ export function App() {
         {decisionId !== null && <DecisionScreen />}
       </main>
       <Shortcuts />
-    </div>
-  );
-}
-
-export function ViewControls() {
-  const { presenter, togglePresenter, theme, toggleTheme, zoomBy, setShowShortcuts } = useStore();
-  return (
-    <div className="view-controls" role="group" aria-label="View">
-      <button onClick={() => zoomBy(-0.1)} aria-label="Zoom out" title="Zoom out (-)">
-        A−
-      </button>
-      <button onClick={() => zoomBy(0.1)} aria-label="Zoom in" title="Zoom in (+)">
-        A+
-      </button>
-      <button onClick={toggleTheme} aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'} title="Toggle theme (t)">
-        {theme === 'light' ? '☾' : '☀'}
-      </button>
-      <button onClick={togglePresenter} aria-pressed={presenter} title="Presenter mode (p)">
-        {presenter ? 'Leave presenter mode' : 'Presenter mode'}
-      </button>
-      <button onClick={() => setShowShortcuts(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-        ?
-      </button>
     </div>
   );
 }

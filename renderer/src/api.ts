@@ -1,5 +1,5 @@
 // The one client the renderer holds: the desktop preload's bridge, or HTTP in web mode. Same type either way.
-import type { Bridge, ChangeEvent, Client } from '../../shared/api.ts';
+import type { Bridge, ChangeEvent } from '../../shared/api.ts';
 import type { Reply } from '../../shared/reply.ts';
 
 declare global {
@@ -30,4 +30,3 @@ export function httpClient(base = '/api'): Bridge {
 }
 
 export const api: Bridge = window.verdict ?? httpClient();
-export type { Client };

@@ -1,6 +1,7 @@
 // One decision, three ADR profiles: MADR 4, Nygard / adr-tools, and log4brains (MADR 2 style).
 // Each renderer is a pure function; the sections they share are written once below.
 import { stringify } from 'yaml';
+import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
 
@@ -42,12 +43,7 @@ const stripBecause = (line: string, kind: string) => line.replace(new RegExp(`^$
 const counted = (n: number, one: string, many: string) => `${n < 10 ? ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] : n} ${n === 1 ? one : many}`;
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
-/** The weights as the results computed them (voted or direct), else the direct weights normalised. */
-function weights(d: DecisionDetail, r: Results | null): Map<number, number> {
-  if (r) return new Map(r.weights.map((w) => [w.criterionId, w.weight]));
-  const sum = d.criteria.reduce((s, c) => s + c.weight, 0);
-  return new Map(d.criteria.map((c) => [c.id, sum > 0 ? c.weight / sum : 1 / d.criteria.length]));
-}
+const weights = (d: DecisionDetail, r: Results | null) => criterionShares(d.criteria, r);
 
 function context(d: DecisionDetail, s: Style): string {
   return blocks(d.context, s.bullet) || 'No context was recorded.';

@@ -1,18 +1,14 @@
+import { criterionShares } from '../../../shared/scoring/shares.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail } from '../types.ts';
 import { ErrorNote, percent, useAction } from './common.tsx';
 import { ItemList } from './FrameStep.tsx';
 
-export function directPercents(d: DecisionDetail): Map<number, number> {
-  const sum = d.criteria.reduce((s, c) => s + c.weight, 0);
-  return new Map(d.criteria.map((c) => [c.id, sum > 0 ? c.weight / sum : 1 / d.criteria.length]));
-}
-
 export function CriteriaStep() {
   const decision = useStore((s) => s.decision)!;
   const results = useStore((s) => s.results);
   const { run, error } = useAction();
-  const shares = results ? new Map(results.weights.map((w) => [w.criterionId, w.weight])) : directPercents(decision);
+  const shares = criterionShares(decision.criteria, results);
   const voted = decision.weighting === 'voted';
   return (
     <div className="criteria-step">

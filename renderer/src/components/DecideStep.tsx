@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
 import { adrProfiles, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RepoScan } from '../types.ts';
-import { ErrorNote, SavedText, useAction } from './common.tsx';
+import { ErrorNote, SavedText, useAction, useFieldSaver } from './common.tsx';
 
 export function DecideStep() {
   const decision = useStore((s) => s.decision)!;
@@ -70,11 +70,7 @@ function Decide({ decision }: { decision: DecisionDetail }) {
 }
 
 function Consequences({ decision }: { decision: DecisionDetail }) {
-  const { run } = useAction();
-  const save = (field: 'consequencesGood' | 'consequencesBad' | 'confirmation') => async (text: string) => {
-    const reply = await run('updateDecision', { decisionId: decision.id, patch: { [field]: text } });
-    return reply.ok ? null : reply.error.message;
-  };
+  const save = useFieldSaver(decision.id);
   return (
     <section className="panel">
       <h3>Consequences</h3>

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { ViewControls } from '../App.tsx';
 import { useStore } from '../store/index.ts';
 import { steps, stepLabels, type Step } from '../store/ui.ts';
 import { CriteriaStep } from './CriteriaStep.tsx';
@@ -8,6 +7,7 @@ import { FrameStep } from './FrameStep.tsx';
 import { HistoryStep } from './HistoryStep.tsx';
 import { ResultsStep } from './ResultsStep.tsx';
 import { TeamStep } from './TeamStep.tsx';
+import { ViewControls } from './ViewControls.tsx';
 import { VoteStep } from './VoteStep.tsx';
 
 const screens: Record<Step, () => React.JSX.Element | null> = {

@@ -1,15 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail } from '../types.ts';
-import { Empty, ErrorNote, OptionColumns, SavedText, useAction } from './common.tsx';
+import { Empty, ErrorNote, OptionColumns, SavedText, useAction, useFieldSaver } from './common.tsx';
 
 export function FrameStep() {
   const decision = useStore((s) => s.decision)!;
-  const { run } = useAction();
-  const save = (field: 'title' | 'context' | 'drivers') => async (text: string) => {
-    const reply = await run('updateDecision', { decisionId: decision.id, patch: { [field]: text } });
-    return reply.ok ? null : reply.error.message;
-  };
+  const save = useFieldSaver(decision.id);
   return (
     <div className="frame">
       <section className="panel">

@@ -20,6 +20,17 @@ export function useAction() {
   return { run, error, setError, busy };
 }
 
+type TextField = 'title' | 'context' | 'drivers' | 'consequencesGood' | 'consequencesBad' | 'confirmation';
+
+/** A SavedText `onSave` for one of the decision's text fields: null when saved, else the reason. */
+export function useFieldSaver(decisionId: number) {
+  const { run } = useAction();
+  return (field: TextField) => async (text: string) => {
+    const reply = await run('updateDecision', { decisionId, patch: { [field]: text } });
+    return reply.ok ? null : reply.error.message;
+  };
+}
+
 export function ErrorNote({ error }: { error: string | null }) {
   if (!error) return null;
   return (
