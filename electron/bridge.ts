@@ -1,6 +1,8 @@
-// What the preload exposes as window.verdict: one function per contract method, and change events.
+// What the preload exposes as window.verdict: one function per contract method, change events, and the desktop extras.
 // Built here (without electron) so it is tested with fakes; the preload only passes ipcRenderer in.
 import { methodNames, type Bridge, type ChangeEvent } from '../shared/api.ts';
+import { isMenuCommand, MENU_CHANNEL, PICK_FOLDER_CHANNEL, type Desktop, type MenuCommand } from '../shared/desktop.ts';
+import type { Reply } from '../shared/reply.ts';
 import { CHANGE_CHANNEL, channelOf } from './ipc.ts';
 
 export interface IpcRendererLike {
@@ -13,10 +15,20 @@ export function createBridge(ipc: IpcRendererLike): Bridge {
   const bridge: Record<string, unknown> = {};
   // Only the input crosses: the renderer never gets ipcRenderer or the event object.
   for (const name of methodNames) bridge[name] = (input: unknown) => ipc.invoke(channelOf(name), input);
-  bridge.onChange = (listener: (event: ChangeEvent) => void) => {
-    const wrapped = (_event: unknown, change: unknown) => listener(change as ChangeEvent);
-    ipc.on(CHANGE_CHANNEL, wrapped);
-    return () => void ipc.removeListener(CHANGE_CHANNEL, wrapped);
+  const subscribe = (channel: string, listener: (message: unknown) => void) => {
+    const wrapped = (_event: unknown, message: unknown) => listener(message);
+    ipc.on(channel, wrapped);
+    return () => void ipc.removeListener(channel, wrapped);
   };
+  bridge.onChange = (listener: (event: ChangeEvent) => void) => subscribe(CHANGE_CHANNEL, (m) => listener(m as ChangeEvent));
+  const desktop: Desktop = {
+    async pickFolder(input) {
+      const reply = (await ipc.invoke(PICK_FOLDER_CHANNEL, input)) as Reply<string | null>;
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value;
+    },
+    onMenu: (listener: (command: MenuCommand) => void) => subscribe(MENU_CHANNEL, (m) => isMenuCommand(m) && listener(m)),
+  };
+  bridge.desktop = desktop;
   return bridge as Bridge;
 }

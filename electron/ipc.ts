@@ -1,5 +1,7 @@
 // The desktop door: every contract method on ipcMain, each call checked for its sender frame.
+import { z } from 'zod';
 import { methodNames } from '../shared/api.ts';
+import { PICK_FOLDER_CHANNEL } from '../shared/desktop.ts';
 import type { Reply } from '../shared/reply.ts';
 import type { Service } from './service.ts';
 
@@ -33,13 +35,30 @@ export function trustedPage(rendererUrl: string): (frameUrl: string) => boolean 
   };
 }
 
+const refusal = (what: string, url: string): Reply<never> => ({ ok: false, error: { code: 'forbidden', message: `Refused a call to ${what} from an untrusted page (${url || 'unknown'}).` } });
+
 export function registerIpc(ipcMain: IpcMainLike, service: Service, isTrusted: (frameUrl: string) => boolean): () => void {
   for (const name of methodNames) {
     ipcMain.handle(channelOf(name), (event, raw): Reply<unknown> => {
       const url = event.senderFrame?.url ?? '';
-      if (!isTrusted(url)) return { ok: false, error: { code: 'forbidden', message: `Refused a call to ${name} from an untrusted page (${url || 'unknown'}).` } };
+      if (!isTrusted(url)) return refusal(name, url);
       return service.call(name, raw);
     });
   }
   return () => methodNames.forEach((name) => ipcMain.removeHandler(channelOf(name)));
+}
+
+const PickFolderInput = z.strictObject({ title: z.string().min(1).max(200), defaultPath: z.string().max(4096).optional() });
+export type PickFolderInput = z.infer<typeof PickFolderInput>;
+
+/** The desktop-only door: the native folder dialog, with the same sender check and input validation. */
+export function registerDesktopIpc(ipcMain: IpcMainLike, isTrusted: (frameUrl: string) => boolean, pickFolder: (input: PickFolderInput) => Promise<string | null>): () => void {
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event, raw): Promise<Reply<string | null>> => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrusted(url)) return refusal('pickFolder', url);
+    const input = PickFolderInput.safeParse(raw);
+    if (!input.success) return { ok: false, error: { code: 'invalid_input', message: 'pickFolder needs a title and, optionally, a starting folder.', field: input.error.issues[0]?.path.join('.') || undefined } };
+    return { ok: true, value: await pickFolder(input.data) };
+  });
+  return () => ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
 }

@@ -2,6 +2,7 @@
 // result type. Every door (IPC, HTTP, CLI) and the renderer's client derive
 // from this table; nothing else declares a method.
 import { z } from 'zod';
+import type { Desktop } from './desktop.ts';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
@@ -284,4 +285,8 @@ export type Client = { [M in Method]: (input: Input<M>) => Promise<Reply<Output<
 export type ChangeEvent = T.HistoryEvent;
 
 /** What the desktop preload exposes as window.verdict, and what web mode's client offers too. */
-export type Bridge = Client & { onChange(listener: (event: ChangeEvent) => void): () => void };
+export type Bridge = Client & {
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** Only in the desktop app. */
+  desktop?: Desktop;
+};

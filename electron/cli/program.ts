@@ -6,6 +6,7 @@ import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
 import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
+import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { resolveDbPath } from '../db/location.ts';
 import { openService, type Service } from '../service.ts';
 import { decisionList, decisionView, resultsView, scanView } from './format.ts';
@@ -40,7 +41,8 @@ function pick<T extends { id: number; name: string }>(list: T[], ref: string, wh
 export function buildProgram(io: Io): { program: Command; dispose(): void } {
   let service: Service | undefined;
   const program = new Command('verdict');
-  const open = (): Service => (service ??= openService(resolveDbPath(program.opts<{ db?: string }>().db, io.env), { actor: 'cli' }));
+  const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
+  const open = (): Service => (service ??= openService(dbFile(), { actor: 'cli' }));
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
     if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
@@ -238,6 +240,27 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const scan = call('scanRepo', { repo: resolve(o.repo), adrDir: o.dir });
       if (o.json) json(scan);
       else io.out(scanView(scan));
+    });
+
+  program
+    .command('backup')
+    .description('write a consistent copy of the whole database to a file')
+    .argument('<file>', 'where the copy goes')
+    .action(async (file: string) => {
+      const b = await backupDatabase(open().ctx.db, resolve(file));
+      io.out(`Backed up ${b.decisions} decision${b.decisions === 1 ? '' : 's'} to ${b.path} (${b.bytes} bytes).`);
+    });
+
+  program
+    .command('restore')
+    .description('replace the database with a backup, after checking it; the current one is kept beside it (close the app first)')
+    .argument('<file>', 'the backup to restore')
+    .action(async (file: string) => {
+      const dbPath = dbFile();
+      if (service) fail('conflict', 'The database is open; restore needs it closed.');
+      const r = await restoreDatabase(dbPath, resolve(file));
+      io.out(`Restored ${r.decisions} decision${r.decisions === 1 ? '' : 's'} into ${r.path}.`);
+      if (r.keptAt) io.err(`The previous database is kept at ${r.keptAt}`);
     });
 
   program

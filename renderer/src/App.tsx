@@ -4,6 +4,7 @@ import { DecisionList } from './components/DecisionList.tsx';
 import { DecisionScreen } from './components/DecisionScreen.tsx';
 import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
 import { ViewControls } from './components/ViewControls.tsx';
+import { runMenuCommand } from './menu.ts';
 import { useStore } from './store/index.ts';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) void s.refreshDecision();
     });
   }, [loadDecisions]);
+  useEffect(() => api.desktop?.onMenu((command) => runMenuCommand(command, useStore.getState())), []);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.fontSize = `${(presenter ? 24 : 17) * zoom}px`;

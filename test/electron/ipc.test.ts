@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api.ts';
 import { createBridge, type IpcRendererLike } from '../../electron/bridge.ts';
-import { CHANGE_CHANNEL, channelOf, registerIpc, trustedPage, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc.ts';
+import { CHANGE_CHANNEL, channelOf, registerDesktopIpc, registerIpc, trustedPage, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc.ts';
+import { MENU_CHANNEL, PICK_FOLDER_CHANNEL } from '../../shared/desktop.ts';
 import { openTestService } from '../helpers.ts';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
@@ -56,6 +57,24 @@ describe('the desktop IPC door', () => {
   });
 });
 
+describe('the desktop-only door', () => {
+  it('opens the folder dialog only for our own page and with a valid request', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const asked: unknown[] = [];
+    const dispose = registerDesktopIpc(ipcMain, trustedPage(PAGE), async (input) => (asked.push(input), input.title === 'cancel' ? null : '/home/ana/billing'));
+    const pick = handlers.get(PICK_FOLDER_CHANNEL)!;
+    expect(await pick({ senderFrame: { url: PAGE } }, { title: 'Choose the repository', defaultPath: '/home/ana' })).toEqual({ ok: true, value: '/home/ana/billing' });
+    expect(await pick({ senderFrame: { url: PAGE } }, { title: 'cancel' })).toEqual({ ok: true, value: null });
+    expect(await pick({ senderFrame: { url: 'https://evil.example/' } }, { title: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pick({ senderFrame: { url: PAGE } }, { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'title' } });
+    expect(await pick({ senderFrame: { url: PAGE } }, { title: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await pick({ senderFrame: { url: PAGE } }, 'x')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(asked).toHaveLength(2);
+    dispose();
+    expect(handlers.size).toBe(0);
+  });
+});
+
 describe('the preload bridge', () => {
   function fakeIpcRenderer() {
     const calls: [string, unknown[]][] = [];
@@ -71,10 +90,35 @@ describe('the preload bridge', () => {
     return { ipc, calls, listeners };
   }
 
-  it('exposes exactly the contract’s methods plus onChange, never ipcRenderer', () => {
+  it('exposes exactly the contract’s methods, onChange and the desktop extras, never ipcRenderer', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onChange'].sort());
-    expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
+    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'desktop', 'onChange'].sort());
+    const { desktop, ...rest } = bridge;
+    expect(Object.values(rest).every((v) => typeof v === 'function')).toBe(true);
+    expect(Object.keys(desktop!).sort()).toEqual(['onMenu', 'pickFolder']);
+  });
+
+  it('asks for a folder on the desktop channel and hands back the answer, or the refusal as an error', async () => {
+    const { ipc, calls } = fakeIpcRenderer();
+    ipc.invoke = async (channel, ...args) => {
+      calls.push([channel, args]);
+      return (args[0] as { title: string }).title === 'bad' ? { ok: false, error: { code: 'invalid_input', message: 'no' } } : { ok: true, value: '/home/ana/repo' };
+    };
+    const bridge = createBridge(ipc);
+    expect(await bridge.desktop!.pickFolder({ title: 'Choose' })).toBe('/home/ana/repo');
+    expect(calls).toEqual([[PICK_FOLDER_CHANNEL, [{ title: 'Choose' }]]]);
+    await expect(bridge.desktop!.pickFolder({ title: 'bad' })).rejects.toThrow('no');
+  });
+
+  it('passes on well-formed menu commands only, and unsubscribes', () => {
+    const { ipc, listeners } = fakeIpcRenderer();
+    const seen: unknown[] = [];
+    const off = createBridge(ipc).desktop!.onMenu((c) => seen.push(c));
+    const send = (m: unknown) => listeners.get(MENU_CHANNEL)!.forEach((l) => l({}, m));
+    for (const m of [{ command: 'presenter' }, { command: 'new-decision', template: 'django-vs-flask' }, { command: 'rm -rf' }, 'presenter', null, { command: 'zoom-in', template: 3 }]) send(m);
+    expect(seen).toEqual([{ command: 'presenter' }, { command: 'new-decision', template: 'django-vs-flask' }]);
+    off();
+    expect(listeners.get(MENU_CHANNEL)!.size).toBe(0);
   });
 
   it('sends only the input on the method’s channel', async () => {

@@ -1,6 +1,7 @@
 // A typed fake of the api client for component tests: each test says what the methods answer.
 import { vi } from 'vitest';
 import type { Bridge, Input, Method, Output } from '../../shared/api.ts';
+import type { Desktop } from '../../shared/desktop.ts';
 import type { Reply } from '../../shared/reply.ts';
 
 type Handlers = { [M in Method]?: (input: Input<M>) => Reply<Output<M>> | Promise<Reply<Output<M>>> };
@@ -13,11 +14,18 @@ export function answer(h: Handlers): void {
   calls.length = 0;
 }
 
+let desktop: Desktop | undefined;
+/** Makes the fake look like the desktop app's bridge (or web mode's, with undefined). */
+export function setDesktop(d: Desktop | undefined): void {
+  desktop = d;
+}
+
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
 export const fakeApi = new Proxy({} as Bridge, {
   get(_target, name: string) {
     if (name === 'onChange') return () => () => {};
+    if (name === 'desktop') return desktop;
     return vi.fn(async (input: unknown) => {
       calls.push({ method: name as Method, input });
       const h = handlers[name as Method] as ((input: unknown) => unknown) | undefined;

@@ -99,14 +99,14 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
     void api.listExports({ decisionId: decision.id }).then((r) => r.ok && setExports(r.value));
   }, [decision.id, done]);
 
-  const where = () => ({ decisionId: decision.id, repo: repo.trim(), format: format || undefined });
-  const preview = async () => {
+  const where = (folder = repo) => ({ decisionId: decision.id, repo: folder.trim(), format: format || undefined });
+  const preview = async (folder = repo) => {
     setDone(null);
-    const [s, p] = await Promise.all([api.scanRepo({ repo: repo.trim(), format: format || undefined }), api.previewExport(where())]);
+    const [s, p] = await Promise.all([api.scanRepo({ repo: folder.trim(), format: format || undefined }), api.previewExport(where(folder))]);
     if (!s.ok) return setError(s.error.message), setScan(null), setPlan(null);
     setScan(s.value);
     if (!p.ok) return setError(p.error.message), setPlan(null);
-    localStorage.setItem(lastRepoKey, repo.trim());
+    localStorage.setItem(lastRepoKey, folder.trim());
     setPlan(p.value);
     setError(null);
   };
@@ -121,6 +121,17 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
     const reply = file ? await api.linkSupersedesRecord({ decisionId: decision.id, repo: repo.trim(), file }) : null;
     if (reply && !reply.ok) return setError(reply.error.message);
     await preview();
+  };
+  // The desktop app offers its native folder dialog; web mode has the path field alone.
+  const choose = async () => {
+    try {
+      const folder = await api.desktop?.pickFolder({ title: 'Choose the repository for the ADR', defaultPath: repo.trim() || undefined });
+      if (!folder) return;
+      setRepo(folder);
+      await preview(folder);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   const copy = async () => {
     if (!plan) return;
@@ -143,6 +154,11 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
           <span className="field-label">Repository folder</span>
           <input value={repo} onChange={(e) => setRepo(e.target.value)} placeholder="/home/you/src/billing" required spellCheck={false} />
         </label>
+        {api.desktop && (
+          <button type="button" onClick={() => void choose()}>
+            Choose folder…
+          </button>
+        )}
         <label className="field">
           <span className="field-label">Format</span>
           <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as AdrProfile | '')}>

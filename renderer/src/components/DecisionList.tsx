@@ -1,12 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { statuses, type Status } from '../types.ts';
 import { Empty, ErrorNote } from './common.tsx';
 
 export function DecisionList({ compact }: { compact: boolean }) {
-  const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision } = useStore();
+  const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision, newDecision } = useStore();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState('django-vs-flask');
+  const titleField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!newDecision) return;
+    setTemplate(newDecision.template);
+    titleField.current?.focus();
+  }, [newDecision]);
   const [createError, setCreateError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +26,7 @@ export function DecisionList({ compact }: { compact: boolean }) {
         <h2>New decision</h2>
         <label className="field">
           <span className="field-label">Title</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Use Django or Flask for billing" required maxLength={200} />
+          <input ref={titleField} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Use Django or Flask for billing" required maxLength={200} />
         </label>
         <label className="field">
           <span className="field-label">Start from</span>

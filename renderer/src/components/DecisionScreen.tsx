@@ -21,7 +21,7 @@ const screens: Record<Step, () => React.JSX.Element | null> = {
 };
 
 export function DecisionScreen() {
-  const { decision, decisionLoading, decisionError, step, setStep, presenter, closeDecision, openRound } = useStore();
+  const { decision, decisionLoading, decisionError, step, setStep, moveStep, presenter, closeDecision, openRound } = useStore();
   if (decision === null) {
     return (
       <section className="decision" aria-busy={decisionLoading}>
@@ -36,6 +36,7 @@ export function DecisionScreen() {
     );
   }
   const Screen = screens[step];
+  const stepIndex = steps.indexOf(step);
   return (
     <section className="decision" aria-label={decision.title}>
       <header className="decision-head">
@@ -50,13 +51,27 @@ export function DecisionScreen() {
         <Timer />
         {presenter ? <ViewControls /> : <button onClick={closeDecision}>Close</button>}
       </header>
-      <nav className="steps" aria-label="Steps">
-        {steps.map((s, i) => (
-          <button key={s} className={s === step ? 'step current' : 'step'} aria-current={s === step ? 'step' : undefined} onClick={() => setStep(s)} title={`Alt+${i + 1}`}>
-            <span className="step-number">{i + 1}</span> {stepLabels[s]}
+      {presenter ? (
+        <nav className="steps presenter-steps" aria-label="Steps">
+          <button onClick={() => moveStep(-1)} disabled={stepIndex === 0} aria-label="Previous step" title="Previous step ([)">
+            ‹
           </button>
-        ))}
-      </nav>
+          <span aria-current="step">
+            {stepIndex + 1} / {steps.length} · {stepLabels[step]}
+          </span>
+          <button onClick={() => moveStep(1)} disabled={stepIndex === steps.length - 1} aria-label="Next step" title="Next step (])">
+            ›
+          </button>
+        </nav>
+      ) : (
+        <nav className="steps" aria-label="Steps">
+          {steps.map((s, i) => (
+            <button key={s} className={s === step ? 'step current' : 'step'} aria-current={s === step ? 'step' : undefined} onClick={() => setStep(s)} title={`Alt+${i + 1}`}>
+              <span className="step-number">{i + 1}</span> {stepLabels[s]}
+            </button>
+          ))}
+        </nav>
+      )}
       {decisionError && (
         <p className="error-note" role="alert">
           {decisionError}
@@ -71,7 +86,7 @@ export function DecisionScreen() {
 
 /** An optional countdown per step: it turns red when time is up, and never blocks anything. */
 function Timer() {
-  const { timer, step, startTimer } = useStore();
+  const { timer, step, startTimer, presenter } = useStore();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!timer) return;
@@ -79,6 +94,7 @@ function Timer() {
     return () => clearInterval(t);
   }, [timer]);
   if (!timer || timer.step !== step) {
+    if (presenter) return null;
     return (
       <label className="timer-start">
         <span className="sr-only">Timer for this step</span>

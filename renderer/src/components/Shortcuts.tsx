@@ -22,6 +22,8 @@ export function useShortcuts(): void {
       else if (e.key === 't') s.toggleTheme();
       else if (e.key === '+' || e.key === '=') s.zoomBy(0.1);
       else if (e.key === '-') s.zoomBy(-0.1);
+      else if (e.key === '[' && s.decisionId !== null) s.moveStep(-1);
+      else if (e.key === ']' && s.decisionId !== null) s.moveStep(1);
       else if (e.key === 'Escape' && s.presenter) s.togglePresenter();
     };
     window.addEventListener('keydown', onKey);
@@ -35,6 +37,7 @@ export function Shortcuts() {
   const rows: [string, string][] = [
     ['?', 'Show or hide this list'],
     ...steps.map((s, i): [string, string] => [`Alt+${i + 1}`, `Go to ${stepLabels[s]}`]),
+    ['[ / ]', 'Previous or next step'],
     ['p', 'Presenter mode on or off (Esc leaves it)'],
     ['t', 'Light or dark theme'],
     ['+ / −', 'Zoom in or out'],

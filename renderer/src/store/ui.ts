@@ -22,10 +22,16 @@ export interface UiSlice {
   ballotMember: number | null;
   /** An optional countdown for the current step: it warns, never blocks. */
   timer: { step: Step; endsAt: number } | null;
+  /** Asks the list to focus its title field with this template chosen (the desktop menu's New Decision). */
+  newDecision: { template: string; seq: number } | null;
   setStep(step: Step): void;
+  /** The step before or after the current one (presenter mode has no tabs). */
+  moveStep(by: 1 | -1): void;
   togglePresenter(): void;
   toggleTheme(): void;
   zoomBy(delta: number): void;
+  resetZoom(): void;
+  requestNewDecision(template: string): void;
   setShowShortcuts(show: boolean): void;
   setBallotMember(id: number | null): void;
   startTimer(minutes: number | null): void;
@@ -55,9 +61,14 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   showShortcuts: false,
   ballotMember: null,
   timer: null,
+  newDecision: null,
   setStep(step) {
     set({ step, ballotMember: null });
     if (step === 'history') void get().loadHistory();
+  },
+  moveStep(by) {
+    const next = steps[steps.indexOf(get().step) + by];
+    if (next) get().setStep(next);
   },
   togglePresenter: () => set({ presenter: !get().presenter }),
   toggleTheme() {
@@ -70,6 +81,11 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     store('zoom', zoom);
     set({ zoom });
   },
+  resetZoom() {
+    store('zoom', 1);
+    set({ zoom: 1 });
+  },
+  requestNewDecision: (template) => set({ presenter: false, newDecision: { template, seq: (get().newDecision?.seq ?? 0) + 1 } }),
   setShowShortcuts: (show) => set({ showShortcuts: show }),
   setBallotMember: (id) => set({ ballotMember: id }),
   startTimer: (minutes) => set({ timer: minutes === null ? null : { step: get().step, endsAt: Date.now() + minutes * 60_000 } }),

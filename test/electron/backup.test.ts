@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/program.ts';
+import { backupDatabase, inspectBackup, restoreDatabase } from '../../electron/db/backup.ts';
+import { loadMigrations } from '../../electron/db/migrate.ts';
+import { openService } from '../../electron/service.ts';
+import { UserError } from '../../shared/reply.ts';
+import { ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
+
+const migrations = loadMigrations();
+
+async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<UserError> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('backup and restore of the whole store', () => {
+  it('a backup is a consistent copy, WAL content included, and never the live file', async () => {
+    const service = openTestService();
+    const w = workshop(service);
+    ok(service, 'openRound', { decisionId: w.decisionId });
+    ok(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    const target = join(tempDir(), 'copy.verdict');
+    const info = await backupDatabase(service.ctx.db, target, migrations);
+    expect(info).toMatchObject({ path: target, schemaVersion: migrations.length, decisions: 1 });
+    const copy = openService(target, { actor: 'test' });
+    expect(tableCounts(copy)).toEqual(tableCounts(service));
+    copy.close();
+    expect((await refusal(backupDatabase(service.ctx.db, service.file, migrations))).message).toContain('over the database itself');
+    expect((await refusal(backupDatabase(service.ctx.db, tempDir(), migrations))).message).toContain('is a folder');
+    expect((await refusal(backupDatabase(service.ctx.db, join(tempDir(), 'no', 'such', 'dir', 'x.db'), migrations))).message).toContain('does not exist');
+  });
+
+  it('restore checks the file first: empty, not SQLite, damaged, foreign, or too new are refused and change nothing', async () => {
+    const dir = tempDir();
+    const service = openTestService(join(dir, 'live.db'));
+    workshop(service);
+    service.close();
+    const before = readFileSync(join(dir, 'live.db'));
+
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'just some notes, not a database\n'.repeat(200));
+    const foreign = join(dir, 'foreign.db');
+    new Database(foreign).exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);').close();
+    const future = join(dir, 'future.db');
+    const f = new Database(future);
+    f.exec('CREATE TABLE decisions (id INTEGER PRIMARY KEY)');
+    f.pragma(`user_version = ${migrations.length + 1}`);
+    f.close();
+    const damaged = join(dir, 'damaged.db');
+    const d = new Database(damaged);
+    d.exec('CREATE TABLE decisions (id INTEGER PRIMARY KEY, title TEXT); CREATE INDEX by_title ON decisions(title);');
+    d.prepare('INSERT INTO decisions (title) VALUES (?)').run('x'.repeat(5000));
+    d.pragma('user_version = 1');
+    d.close();
+    // Zero the index's root page: the table reads, but the integrity check fails.
+    const bytes = readFileSync(damaged);
+    const page = bytes.readUInt16BE(16);
+    bytes.fill(0, page * 2, page * 3);
+    writeFileSync(damaged, bytes);
+
+    const cases: [string, string][] = [
+      [join(dir, 'missing.db'), 'There is no file'],
+      [dir, 'is not a file'],
+      [empty, 'is empty'],
+      [text, 'not a Verdict backup'],
+      [foreign, 'not one of Verdict'],
+      [future, 'newer Verdict'],
+      [damaged, 'damaged'],
+      [join(dir, 'live.db'), 'the database in use'],
+    ];
+    for (const [file, message] of cases) {
+      const e = await refusal(restoreDatabase(join(dir, 'live.db'), file, { migrations }));
+      expect(e.message, file).toContain(message);
+      expect(e.field).toBe('file');
+    }
+    expect(readFileSync(join(dir, 'live.db')).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'live.db-wal'))).toBe(false);
+  });
+
+  it('restore replaces the store, keeps the previous one beside it, and leaves no stale journal', async () => {
+    const dir = tempDir();
+    const live = join(dir, 'live.db');
+    const service = openTestService(live);
+    ok(service, 'createDecision', { title: 'Kept in the backup' });
+    const backup = join(dir, 'monday.verdict');
+    await backupDatabase(service.ctx.db, backup, migrations);
+    ok(service, 'createDecision', { title: 'Made after the backup' });
+    service.close();
+
+    const result = await restoreDatabase(live, backup, { migrations, now: new Date('2026-11-23T10:00:00Z') });
+    expect(result).toMatchObject({ path: live, decisions: 1, upgradedFrom: null });
+    expect(result.keptAt).toBe(`${live}.before-restore-2026-11-23T10-00-00-000Z.bak`);
+    const restored = openService(live, { actor: 'test' });
+    expect(ok(restored, 'listDecisions', {}).map((d) => d.title)).toEqual(['Kept in the backup']);
+    restored.close();
+    const kept = openService(result.keptAt!, { actor: 'test' });
+    expect(ok(kept, 'listDecisions', {}).map((d) => d.title).sort()).toEqual(['Kept in the backup', 'Made after the backup']);
+    kept.close();
+    // A second restore at the same moment keeps a second copy instead of overwriting the first.
+    const again = await restoreDatabase(live, backup, { migrations, now: new Date('2026-11-23T10:00:00Z') });
+    expect(again.keptAt).toBe(`${live}.before-restore-2026-11-23T10-00-00-000Z-2.bak`);
+  });
+
+  it('restore upgrades a backup from an older schema, through the usual migration with its own backup', async () => {
+    const dir = tempDir();
+    const old = join(dir, 'old.verdict');
+    const o = new Database(old);
+    o.exec(migrations[0]!.sql);
+    o.pragma('user_version = 1');
+    o.close();
+    expect(inspectBackup(old, migrations).schemaVersion).toBe(1);
+    const result = await restoreDatabase(join(dir, 'fresh.db'), old, { migrations });
+    expect(result).toMatchObject({ keptAt: null, upgradedFrom: 1 });
+    const db = new Database(join(dir, 'fresh.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('the CLI backs up and restores through the same code', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const v = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await run(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    await v('new', 'First');
+    expect((await v('backup', join(dir, 'b.verdict'))).out).toMatch(/^Backed up 1 decision to .*b\.verdict \(\d+ bytes\)\.$/);
+    await v('new', 'Second');
+    const restored = await v('restore', join(dir, 'b.verdict'));
+    expect(restored).toMatchObject({ code: 0, out: `Restored 1 decision into ${db}.` });
+    expect(restored.err).toContain('.before-restore-');
+    expect((await v('list')).out).not.toContain('Second');
+    const refused = await v('restore', join(dir, 'nothing.verdict'));
+    expect(refused).toMatchObject({ code: 1, err: `verdict: There is no file ${join(dir, 'nothing.verdict')}.` });
+  });
+});
