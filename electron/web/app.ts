@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
+import { contentSecurityPolicy } from '../../shared/csp.ts';
 import type { Reply, ErrorCode } from '../../shared/reply.ts';
 import type { Service } from '../service.ts';
 
@@ -54,21 +55,14 @@ export function createWebApp({ service, allowedHosts, staticDir, heartbeatMs = 1
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
+  app.use('*', async (c, next) => {
+    c.header('Content-Security-Policy', `${contentSecurityPolicy}; frame-ancestors 'none'`);
+    await next();
+  });
 
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {

@@ -1,4 +1,5 @@
 // The desktop build works without the Electron binary, and the sandboxed preload is one CommonJS file.
+import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,10 @@ describe('the desktop build', () => {
     expect(main).toMatch(/sandbox: true/);
     expect(main).toMatch(/contextIsolation: true/);
     expect(main).toMatch(/nodeIntegration: false/);
-    expect(readFileSync(join(root, 'out/renderer/index.html'), 'utf8')).toContain('<div id="root">');
+    const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8');
+    expect(html).toContain('<div id="root">');
+    // The desktop app has no server to send headers: its CSP is the page's meta tag, the same policy web mode sends.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`);
   }, 120_000);
 });
 

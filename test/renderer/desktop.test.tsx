@@ -20,7 +20,7 @@ afterEach(cleanup);
 
 describe('presenter mode', () => {
   it('shows nothing but the current step: no tabs, no list, no timer picker; ‹ › and [ ] move between steps', () => {
-    answer({ getDecision: () => ok(decision), listRounds: () => ok([]), history: () => ok([]) });
+    answer({ getDecision: () => ok(decision) });
     useStore.setState({ decision, decisionId: decision.id, step: 'vote' });
     const { rerender } = render(<DecisionScreen />);
     expect(screen.getAllByRole('button', { name: /Frame|Criteria|Results/ })).toHaveLength(3);

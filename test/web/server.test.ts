@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,7 +135,7 @@ describe('web mode', () => {
     const page = await send(port, { method: 'GET', path: '/' });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Verdict</title>');
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toBe(`${contentSecurityPolicy}; frame-ancestors 'none'`);
     expect((await send(port, { method: 'GET', path: '/assets/app.js' })).body).toBe('console.log(1)');
     expect((await send(port, { method: 'GET', path: '/decisions/3' })).body).toContain('<title>Verdict</title>');
   });

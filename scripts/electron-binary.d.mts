@@ -1,0 +1,1 @@
+export function findElectron(options?: { timeout?: number }): string | null;
