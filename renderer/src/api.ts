@@ -23,9 +23,14 @@ export function httpClient(base = '/api'): Bridge {
     source.addEventListener('change', (e) => listener(JSON.parse((e as MessageEvent<string>).data) as ChangeEvent));
     return () => source.close();
   };
-  // Every property is a method: the contract's names need not be shipped to the page.
+  // Every other property is a method: the contract's names need not be shipped to the page.
+  // Web mode has no `desktop` extras (and is no thenable).
   return new Proxy({ onChange } as unknown as Bridge, {
-    get: (target, name) => (name === 'onChange' ? target.onChange : typeof name === 'string' ? (input: unknown) => post(base, name, input) : undefined),
+    get: (target, name) => {
+      if (name === 'onChange') return target.onChange;
+      if (name === 'desktop' || name === 'then' || typeof name !== 'string') return undefined;
+      return (input: unknown) => post(base, name, input);
+    },
   });
 }
 

@@ -78,6 +78,13 @@ describe('the export target in the desktop app', () => {
     notes: [],
   };
 
+  it('web mode’s client has no desktop extras, so the page never looks for them there', async () => {
+    const { httpClient } = await vi.importActual<typeof import('../../renderer/src/api.ts')>('../../renderer/src/api.ts');
+    const client = httpClient('/api');
+    expect(client.desktop).toBeUndefined();
+    expect(typeof client.listDecisions).toBe('function');
+  });
+
   it('web mode has the path field only', () => {
     answer({ listExports: () => ok([]) });
     render(<ExportPanel decision={decision} />);
