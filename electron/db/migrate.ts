@@ -31,7 +31,7 @@ export class MigrationError extends Error {
     readonly migration: Migration,
     cause: unknown,
   ) {
-    super(`Migration ${migration.version} (${migration.name}) failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`Migration ${migration.version} (${migration.name}) failed, so the whole upgrade was rolled back and the file left as it was: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'MigrationError';
   }
 }
@@ -56,8 +56,8 @@ export function checkVersion(db: Database, file: string, migrations: readonly Mi
 }
 
 /**
- * Applies the pending migrations, each in its own transaction with its
- * user_version bump, after a backup of an existing file beside itself.
+ * Applies the pending migrations after a backup of an existing file beside itself, all in one transaction
+ * with the user_version bump: an upgrade either completes or leaves the file as it was.
  * Returns the backup's path, if one was made.
  */
 export function migrate(db: Database, file: string, migrations: readonly Migration[], now: () => Date = () => new Date()): string | null {
@@ -66,15 +66,17 @@ export function migrate(db: Database, file: string, migrations: readonly Migrati
   if (pending.length === 0) return null;
   let backup: string | null = null;
   if (version > 0 && file !== ':memory:') backup = backupBeside(db, file, version, now());
-  for (const m of pending) {
-    try {
-      db.transaction(() => {
+  let current: Migration | undefined;
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        current = m;
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
-      }).immediate();
-    } catch (e) {
-      throw new MigrationError(m, e);
-    }
+      }
+    }).immediate();
+  } catch (e) {
+    throw new MigrationError(current!, e);
   }
   return backup;
 }

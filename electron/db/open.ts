@@ -46,9 +46,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Opened {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new NotVerdictDatabaseError(file, 'it holds tables but no Verdict schema version');
     }
+    // Migrate first, in the file's own journal mode: a failed upgrade then leaves it byte for byte as it was.
+    const backup = migrate(db, file, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    const backup = migrate(db, file, migrations);
     return { db, backup };
   } catch (e) {
     db.close();

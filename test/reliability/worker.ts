@@ -1,0 +1,39 @@
+// A child process for the crash and two-writer tests: it writes through the real handlers and reports each
+// write only after the handler returned, i.e. after its transaction committed.
+//   votes  <db> <decisionId> <start>   cast votes i = start, start+1, … forever; prints "ack i" per vote
+//   writer <db> <name> <count>         create <count> decisions and cast a vote after each; prints a JSON summary
+import { writeSync } from 'node:fs';
+import { openService } from '../../electron/service.ts';
+import { nthVote } from './sequence.ts';
+
+const [mode, db, ...args] = process.argv.slice(2);
+const service = openService(db!, { actor: `worker-${process.pid}`, onInternal: (e) => writeSync(2, `internal: ${String(e)}\n`) });
+// Synchronous writes: an "ack" is on its way to the parent before the next vote starts.
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+if (mode === 'votes') {
+  const reply = service.call('getDecision', { decisionId: Number(args[0]) });
+  if (!reply.ok) throw new Error(reply.error.message);
+  say('ready');
+  for (let i = Number(args[1]); ; i++) {
+    const r = service.call('castScore', nthVote(reply.value, i));
+    if (!r.ok) {
+      say(`error ${i} ${r.error.code} ${r.error.message}`);
+      process.exit(1);
+    }
+    say(`ack ${i}`);
+  }
+} else if (mode === 'writer') {
+  const [name, count] = [args[0]!, Number(args[1])];
+  const errors: string[] = [];
+  let written = 0;
+  say('ready');
+  for (let k = 0; k < count; k++) {
+    const d = service.call('createDecision', { title: `${name} ${k}` });
+    const o = d.ok ? service.call('addOption', { decisionId: d.value.id, name: 'Only option' }) : d;
+    if (d.ok && o.ok) written++;
+    else errors.push(d.ok ? (o.ok ? '' : o.error.code) : d.error.code);
+  }
+  service.close();
+  say(JSON.stringify({ written, errors }));
+}
