@@ -10,8 +10,9 @@ export function invalidInput(error: z.ZodError): UserErrorShape {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.');
   const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-  const fieldAt = issue.code === 'unrecognized_keys' ? [...issue.path.map(String), issue.keys[0]!].join('.') : field;
-  return { code: 'invalid_input', message: fieldAt ? `${fieldAt}: ${message}` : message, ...(fieldAt ? { field: fieldAt } : {}) };
+  // A wrong whole input (not an object at all) is blamed on "input".
+  const fieldAt = (issue.code === 'unrecognized_keys' ? [...issue.path.map(String), issue.keys[0]!].join('.') : field) || 'input';
+  return { code: 'invalid_input', message: `${fieldAt}: ${message}`, field: fieldAt };
 }
 
 function asUserError(e: unknown, onInternal: (e: unknown) => void): UserErrorShape {

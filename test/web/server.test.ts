@@ -1,37 +1,17 @@
-import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { ok, openTestService, tempDir, workshop } from '../helpers.ts';
+import { send } from './http.ts';
 
 let server: WebServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw HTTP request, so tests can send any Host and Origin a hostile page or a rebinding DNS name would. */
-function send(port: number, { method = 'POST', path = '/api/listDecisions', headers = {}, body }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    // Like curl, a large body waits for "100 Continue", so a 413 can arrive before it is sent.
-    if (headers.expect === '100-continue') req.on('continue', () => req.end(body));
-    else req.end(body);
-  });
-}
 
 async function start(staticDir?: string) {
   const service = openTestService();
