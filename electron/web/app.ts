@@ -111,6 +111,13 @@ export function createWebApp({ service, allowedHosts, staticDir, heartbeatMs = 1
     },
   );
 
+  app.onError((e, c) => {
+    // A client that hangs up mid-request (or is dropped for stalling) is not Verdict's error.
+    if ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || e.message === 'aborted') return refuse(c, 'invalid_input', 'The request was cut off before its body arrived.', 400);
+    console.error(e);
+    return refuse(c, 'internal', `Verdict's server failed: ${e.message}`);
+  });
+
   app.all('/api/*', (c) => refuse(c, 'not_found', `No such API route: ${c.req.method} ${c.req.path}. Methods are POST /api/<method>.`));
 
   if (staticDir !== undefined && existsSync(staticDir)) {

@@ -18,16 +18,21 @@ export interface StartOptions {
   host?: string;
   staticDir?: string;
   heartbeatMs?: number;
+  /** How long a client may take to send its headers, and its whole request, before it is dropped. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
-export async function startWebServer({ service, port = DEFAULT_PORT, host = '127.0.0.1', staticDir, heartbeatMs }: StartOptions): Promise<WebServer> {
+export async function startWebServer({ service, port = DEFAULT_PORT, host = '127.0.0.1', staticDir, heartbeatMs, headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 }: StartOptions): Promise<WebServer> {
   // The facilitator's API holds every decision: it never listens beyond this machine.
   if (!LOOPBACK.test(host)) throw new Error(`Web mode listens on loopback only (127.0.0.1, ::1 or localhost), not on "${host}".`);
   let hosts = new Set<string>();
   const app = createWebApp({ service, allowedHosts: () => hosts, staticDir, heartbeatMs });
-  const server = createAdaptorServer({ fetch: app.fetch });
+  // A client that trickles its request in or stops halfway is dropped, so it cannot hold a connection for long.
+  const checkEvery = Math.max(50, Math.min(headersTimeoutMs, requestTimeoutMs) / 4);
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: checkEvery } });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use; pass --port N (or --port 0 for any free port).`) : e),
