@@ -213,15 +213,15 @@ export const methods = {
   castScore: {
     input: z.strictObject({ ...ScoreCell, score: Vote, why: Why.optional() }),
     writes: true,
-    output: returns<T.Ballot>(),
+    output: returns<T.BallotUpdate>(),
   },
-  clearScore: { input: z.strictObject(ScoreCell), writes: true, output: returns<T.Ballot>() },
+  clearScore: { input: z.strictObject(ScoreCell), writes: true, output: returns<T.BallotUpdate>() },
   castImportance: {
     input: z.strictObject({ decisionId: Id, memberId: Id, criterionId: Id, importance: Vote, why: Why.optional() }),
     writes: true,
-    output: returns<T.Ballot>(),
+    output: returns<T.BallotUpdate>(),
   },
-  clearImportance: { input: z.strictObject({ decisionId: Id, memberId: Id, criterionId: Id }), writes: true, output: returns<T.Ballot>() },
+  clearImportance: { input: z.strictObject({ decisionId: Id, memberId: Id, criterionId: Id }), writes: true, output: returns<T.BallotUpdate>() },
   finishBallot: {
     input: z.strictObject({ decisionId: Id, memberId: Id, done: z.boolean().default(true) }),
     writes: true,

@@ -157,6 +157,22 @@ export interface Ballot {
   cells: BallotCell[];
 }
 
+/**
+ * What casting or clearing one cell answers: that cell as it now is (null once cleared) and the ballot's
+ * counts — not the whole ballot, so a keypress costs the same on a 10-cell and a 300-cell ballot.
+ */
+export interface BallotUpdate {
+  decisionId: number;
+  roundId: number;
+  memberId: number;
+  optionId: number | null;
+  criterionId: number;
+  cell: BallotCell | null;
+  done: boolean;
+  filled: number;
+  total: number;
+}
+
 /** A cell's statistics, as `shared/scoring` computes them, for one option and criterion. */
 export interface ResultCell extends CellStats {
   optionId: number;

@@ -1,5 +1,5 @@
 // Finding a repository's ADR folder and convention, and listing the records in it.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { log4brainsSkipped, numberOf, parseRecord } from '../../shared/adr/records.ts';
@@ -110,23 +110,45 @@ function isRecordName(file: string, profile: Profile): boolean {
 }
 
 /** Every record in the folder, in file order; a file that cannot be read is listed with the reason. */
+/** A record's bytes, refused past the size limit; one open, so a file cannot change between the check and the read. */
+function readRecordBytes(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_RECORD_BYTES) throw new Error(`it is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function listRecords(folder: AdrFolder): ScannedRecord[] {
   if (!folder.exists) return [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const records: ScannedRecord[] = [];
-  for (const file of readdirSync(folder.path).sort()) {
+  // The folder listing says which entries are links, so plain files need no stat of their own.
+  const entries = readdirSync(folder.path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const file = entry.name;
     if (!isRecordName(file, folder.profile)) continue;
     const path = join(folder.path, file);
     const base = { file, number: numberOf(file, folder.profile), title: null, status: null, date: null };
     try {
-      const stat = lstatSync(path);
-      if (stat.isSymbolicLink() && !inside(folder.root, realpathSync(path))) throw new Error('it is a link to a file outside the repository');
-      const real = statSync(path);
-      if (!real.isFile()) continue;
-      if (real.size > MAX_RECORD_BYTES) throw new Error(`it is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
+      if (entry.isSymbolicLink()) {
+        if (!inside(folder.root, realpathSync(path))) throw new Error('it is a link to a file outside the repository');
+        if (!statSync(path).isFile()) continue;
+      } else if (!entry.isFile()) continue;
       let text: string;
+      const bytes = readRecordBytes(path);
       try {
-        text = decoder.decode(readFileSync(path));
+        text = decoder.decode(bytes);
       } catch {
         throw new Error('it is not UTF-8 text');
       }

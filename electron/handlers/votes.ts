@@ -1,7 +1,7 @@
 // Casting and clearing votes in the open round, and a member's own ballot.
 import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
-import type { Ballot, BallotCell } from '../../shared/types.ts';
+import type { Ballot, BallotCell, BallotUpdate } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criterionRow, decisionRow, optionRow, requireOpenRound, voter, type DecisionRow, type RoundRow } from './lookup.ts';
 import { cellsPerMember } from './rounds.ts';
@@ -69,8 +69,24 @@ function ballotOf(ctx: Ctx, s: Seat): Ballot {
   };
 }
 
+/** One cell as it now is, with the ballot's counts: what casting and clearing answer. */
+function updateOf(ctx: Ctx, s: Seat, optionId: number | null, criterionId: number): BallotUpdate {
+  const cell =
+    optionId === null
+      ? ctx
+          .sql<BallotCell>('SELECT NULL AS optionId, criterion_id AS criterionId, importance AS value, why FROM importance_votes WHERE round_id = ? AND person_id = ? AND criterion_id = ?')
+          .get(s.round.id, s.memberId, criterionId)
+      : ctx
+          .sql<BallotCell>('SELECT option_id AS optionId, criterion_id AS criterionId, score AS value, why FROM score_votes WHERE round_id = ? AND person_id = ? AND option_id = ? AND criterion_id = ?')
+          .get(s.round.id, s.memberId, optionId, criterionId);
+  const table = s.round.kind === 'scores' ? 'score_votes' : 'importance_votes';
+  const { n: filled } = ctx.sql<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE round_id = ? AND person_id = ?`).get(s.round.id, s.memberId)!;
+  const done = ctx.sql('SELECT 1 FROM ballots_done WHERE round_id = ? AND person_id = ?').get(s.round.id, s.memberId) !== undefined;
+  return { decisionId: s.decision.id, roundId: s.round.id, memberId: s.memberId, optionId, criterionId, cell: cell ?? null, done, filled, total: cellsPerMember(ctx, s.round) };
+}
+
 // Events name the cell and the member, never the value: the history is readable before the reveal.
-export function castScore(ctx: Ctx, input: Parsed<'castScore'>): Ballot {
+export function castScore(ctx: Ctx, input: Parsed<'castScore'>): BallotUpdate {
   const s = seat(ctx, input.decisionId, input.memberId, 'scores');
   optionRow(ctx, input.optionId, s.decision.id);
   checkCriterion(ctx, s, input.criterionId);
@@ -82,10 +98,10 @@ export function castScore(ctx: Ctx, input: Parsed<'castScore'>): Ballot {
     )
     .run(s.round.id, s.memberId, input.optionId, input.criterionId, score, input.why ?? '', ctx.now());
   ctx.record(s.decision.id, 'score_cast', { roundId: s.round.id, memberId: s.memberId, optionId: input.optionId, criterionId: input.criterionId });
-  return ballotOf(ctx, s);
+  return updateOf(ctx, s, input.optionId, input.criterionId);
 }
 
-export function clearScore(ctx: Ctx, input: Parsed<'clearScore'>): Ballot {
+export function clearScore(ctx: Ctx, input: Parsed<'clearScore'>): BallotUpdate {
   const s = seat(ctx, input.decisionId, input.memberId, 'scores');
   optionRow(ctx, input.optionId, s.decision.id);
   checkCriterion(ctx, s, input.criterionId);
@@ -93,10 +109,10 @@ export function clearScore(ctx: Ctx, input: Parsed<'clearScore'>): Ballot {
     .sql('DELETE FROM score_votes WHERE round_id = ? AND person_id = ? AND option_id = ? AND criterion_id = ?')
     .run(s.round.id, s.memberId, input.optionId, input.criterionId);
   if (changes > 0) ctx.record(s.decision.id, 'score_cleared', { roundId: s.round.id, memberId: s.memberId, optionId: input.optionId, criterionId: input.criterionId });
-  return ballotOf(ctx, s);
+  return updateOf(ctx, s, input.optionId, input.criterionId);
 }
 
-export function castImportance(ctx: Ctx, input: Parsed<'castImportance'>): Ballot {
+export function castImportance(ctx: Ctx, input: Parsed<'castImportance'>): BallotUpdate {
   const s = seat(ctx, input.decisionId, input.memberId, 'weights');
   checkCriterion(ctx, s, input.criterionId);
   const importance = checkValue(s, input.importance, 'importance');
@@ -107,15 +123,15 @@ export function castImportance(ctx: Ctx, input: Parsed<'castImportance'>): Ballo
     )
     .run(s.round.id, s.memberId, input.criterionId, importance, input.why ?? '', ctx.now());
   ctx.record(s.decision.id, 'importance_cast', { roundId: s.round.id, memberId: s.memberId, criterionId: input.criterionId });
-  return ballotOf(ctx, s);
+  return updateOf(ctx, s, null, input.criterionId);
 }
 
-export function clearImportance(ctx: Ctx, input: Parsed<'clearImportance'>): Ballot {
+export function clearImportance(ctx: Ctx, input: Parsed<'clearImportance'>): BallotUpdate {
   const s = seat(ctx, input.decisionId, input.memberId, 'weights');
   checkCriterion(ctx, s, input.criterionId);
   const { changes } = ctx.sql('DELETE FROM importance_votes WHERE round_id = ? AND person_id = ? AND criterion_id = ?').run(s.round.id, s.memberId, input.criterionId);
   if (changes > 0) ctx.record(s.decision.id, 'importance_cleared', { roundId: s.round.id, memberId: s.memberId, criterionId: input.criterionId });
-  return ballotOf(ctx, s);
+  return updateOf(ctx, s, null, input.criterionId);
 }
 
 /** Marks a ballot finished (or takes that back); votes may still change until the reveal. */

@@ -21,9 +21,31 @@ export function numberOf(file: string, profile: Profile): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const plainLine = /^([A-Za-z][\w-]*):(?:[ \t]+([^\s#'"[\]{}&*!|>%@`,?:-][^#:]*?))?[ \t]*$/;
+const typedScalar = /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i;
+
+/**
+ * Front matter made only of `key: plain text` lines (what MADR and Verdict write) read directly, as YAML would:
+ * one record in three has some, and the YAML parser is most of a scan's time. Anything else goes to the parser.
+ */
+export function simpleFrontMatter(yaml: string): Record<string, string> | null {
+  const data: Record<string, string> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const m = plainLine.exec(line);
+    if (!m || Object.hasOwn(data, m[1]!)) return null;
+    const value = m[2] ?? '';
+    if (value === '' || typedScalar.test(value)) return null;
+    data[m[1]!] = value;
+  }
+  return data;
+}
+
 function frontMatter(text: string): { data: Record<string, unknown>; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!m) return { data: {}, body: text };
+  const simple = simpleFrontMatter(m[1]!);
+  if (simple) return { data: simple, body: text.slice(m[0].length) };
   let data: unknown;
   try {
     data = parseYaml(m[1]!);
@@ -54,21 +76,29 @@ export function parseRecord(file: string, text: string, profile: Profile): Parse
   if (typeof data.status === 'string') status = normaliseStatus(data.status);
   if (data.date !== undefined) date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
 
-  const bullet = (name: string) => lines.map((l) => new RegExp(`^[-*] ${name}:\\s*(.*)$`, 'i').exec(l)?.[1]).find((v) => v !== undefined);
-  const statusBullet = bullet('Status');
-  if (status === null && statusBullet !== undefined) {
+  const firstMatch = (re: RegExp) => {
+    for (const l of lines) {
+      const m = re.exec(l);
+      if (m) return m[1];
+    }
+    return undefined;
+  };
+  const bullet = (name: string) => firstMatch(new RegExp(`^[-*] ${name}:\\s*(.*)$`, 'i'));
+  // Each convention puts status and date in its own place: look only as far as needed.
+  const statusBullet = status === null ? bullet('Status') : undefined;
+  if (statusBullet !== undefined) {
     const s = normaliseStatus(statusBullet.replace(/<!--.*?-->/g, ''));
     // log4brains reads an unknown status as draft.
     status = (knownStatuses as readonly string[]).includes(s) ? s : 'draft';
   }
-  date ??= bullet('Date')?.replace(/<!--.*?-->/g, '').trim() ?? null;
+  if (date === null) date = bullet('Date')?.replace(/<!--.*?-->/g, '').trim() ?? null;
 
-  const statusAt = lines.findIndex((l) => /^## Status\s*$/i.test(l));
-  if (status === null && statusAt >= 0) {
-    const first = lines.slice(statusAt + 1).find((l) => l.trim() !== '');
+  if (status === null) {
+    const statusAt = lines.findIndex((l) => /^## Status\s*$/i.test(l));
+    const first = statusAt >= 0 ? lines.slice(statusAt + 1).find((l) => l.trim() !== '') : undefined;
     if (first !== undefined && !first.startsWith('#')) status = normaliseStatus(first);
   }
-  date ??= lines.map((l) => /^Date:\s*(\S.*)$/.exec(l)?.[1]).find((v) => v !== undefined)?.trim() ?? null;
+  date ??= firstMatch(/^Date:\s*(\S.*)$/)?.trim() ?? null;
 
   if (date !== null && !/^\d{4}-\d{2}-\d{2}/.test(date)) date = null;
   if (profile === 'log4brains') {

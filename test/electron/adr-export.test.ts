@@ -3,6 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, sy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../electron/service.ts';
+import { writeAdrCorpus } from '../adr-corpus.ts';
 import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
 import { ok, openTestService, tempDir } from '../helpers.ts';
 
@@ -89,16 +90,7 @@ describe('scanning repositories made by the real tools', () => {
   it('reads a folder of 1,000 records in mixed profiles', () => {
     const dir = repo();
     const adr = join(dir, 'docs/decisions');
-    mkdirSync(adr, { recursive: true });
-    for (let i = 1; i <= 1000; i++) {
-      const body =
-        i % 3 === 0
-          ? `---\nstatus: accepted\ndate: 2026-01-01\n---\n\n# Record ${i}\n`
-          : i % 3 === 1
-            ? `# ${i}. Record ${i}\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n`
-            : `# Record ${i}\n\n- Status: proposed\n- Date: 2026-01-01\n`;
-      writeFileSync(join(adr, `${String(i).padStart(4, '0')}-record-${i}.md`), body);
-    }
+    writeAdrCorpus(adr, 1000);
     const scan = ok(openTestService(), 'scanRepo', { repo: dir });
     expect(scan.records).toHaveLength(1000);
     expect(scan.records.filter((r) => r.error)).toEqual([]);

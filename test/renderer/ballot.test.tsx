@@ -14,7 +14,8 @@ let cells: BallotCell[] = [];
 const ballot = (): Ballot => ({ ...emptyBallot, cells: [...cells], filled: cells.length });
 const upsert = (cell: BallotCell) => {
   cells = [...cells.filter((c) => !(c.optionId === cell.optionId && c.criterionId === cell.criterionId)), cell];
-  return ok(ballot());
+  const b = ballot();
+  return ok({ decisionId: b.decisionId, roundId: b.roundId, memberId: b.memberId, optionId: cell.optionId, criterionId: cell.criterionId, cell, done: b.done, filled: b.filled, total: b.total });
 };
 
 beforeEach(() => {

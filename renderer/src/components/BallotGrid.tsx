@@ -1,5 +1,6 @@
 // One member's hidden ballot on the shared screen: digits score, 0 or − abstains, arrows and Tab move, Enter finishes.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { applyBallotUpdate } from '../../../shared/ballot.ts';
 import { api } from '../api.ts';
 import type { Ballot, BallotCell, DecisionDetail, Round } from '../types.ts';
 import { ErrorNote } from './common.tsx';
@@ -47,7 +48,8 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
         ? await api.castImportance({ decisionId: decision.id, memberId, criterionId: cell.criterionId, importance: value, why: text })
         : await api.castScore({ decisionId: decision.id, memberId, optionId: cell.optionId, criterionId: cell.criterionId, score: value, why: text });
     if (reply.ok) {
-      setBallot(reply.value);
+      const update = reply.value;
+      setBallot((b) => (b ? applyBallotUpdate(b, update) : b));
       setError(null);
     } else setError(reply.error.message);
     return reply.ok;
