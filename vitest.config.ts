@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/bench/**', 'node_modules/**'],
+    exclude: ['node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
