@@ -3,7 +3,8 @@
 import { methodNames, type Bridge, type ChangeEvent } from '../shared/api.ts';
 import { isMenuCommand, MENU_CHANNEL, PICK_FOLDER_CHANNEL, type Desktop, type MenuCommand } from '../shared/desktop.ts';
 import type { Reply } from '../shared/reply.ts';
-import { CHANGE_CHANNEL, channelOf } from './ipc.ts';
+import { doorsMethodNames } from '../shared/doors.ts';
+import { CHANGE_CHANNEL, channelOf, doorsChannelOf } from './ipc.ts';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -30,5 +31,8 @@ export function createBridge(ipc: IpcRendererLike): Bridge {
     onMenu: (listener: (command: MenuCommand) => void) => subscribe(MENU_CHANNEL, (m) => isMenuCommand(m) && listener(m)),
   };
   bridge.desktop = desktop;
+  const doors: Record<string, unknown> = {};
+  for (const name of doorsMethodNames) doors[name] = (input: unknown) => ipc.invoke(doorsChannelOf(name), input);
+  bridge.doors = doors;
   return bridge as Bridge;
 }

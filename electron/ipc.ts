@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { methodNames } from '../shared/api.ts';
 import { PICK_FOLDER_CHANNEL } from '../shared/desktop.ts';
+import { doorsMethodNames } from '../shared/doors.ts';
+import type { Doors } from './participants/doors.ts';
 import type { Reply } from '../shared/reply.ts';
 import type { Service } from './service.ts';
 
 export const channelOf = (method: string): string => `verdict:${method}`;
+export const doorsChannelOf = (method: string): string => `verdict-doors:${method}`;
 export const CHANGE_CHANNEL = 'verdict:change';
 
 /** The parts of Electron's IpcMainInvokeEvent and ipcMain this door uses, so tests can pass fakes. */
@@ -37,7 +40,7 @@ export function trustedPage(rendererUrl: string): (frameUrl: string) => boolean 
 
 const refusal = (what: string, url: string): Reply<never> => ({ ok: false, error: { code: 'forbidden', message: `Refused a call to ${what} from an untrusted page (${url || 'unknown'}).` } });
 
-export function registerIpc(ipcMain: IpcMainLike, service: Service, isTrusted: (frameUrl: string) => boolean): () => void {
+export function registerIpc(ipcMain: IpcMainLike, service: Service, isTrusted: (frameUrl: string) => boolean, doors?: Doors): () => void {
   for (const name of methodNames) {
     ipcMain.handle(channelOf(name), (event, raw): Reply<unknown> => {
       const url = event.senderFrame?.url ?? '';
@@ -45,7 +48,18 @@ export function registerIpc(ipcMain: IpcMainLike, service: Service, isTrusted: (
       return service.call(name, raw);
     });
   }
-  return () => methodNames.forEach((name) => ipcMain.removeHandler(channelOf(name)));
+  const doorNames = doors ? doorsMethodNames : [];
+  for (const name of doorNames) {
+    ipcMain.handle(doorsChannelOf(name), async (event, raw): Promise<Reply<unknown>> => {
+      const url = event.senderFrame?.url ?? '';
+      if (!isTrusted(url)) return refusal(name, url);
+      return doors!.call(name, raw);
+    });
+  }
+  return () => {
+    methodNames.forEach((name) => ipcMain.removeHandler(channelOf(name)));
+    doorNames.forEach((name) => ipcMain.removeHandler(doorsChannelOf(name)));
+  };
 }
 
 const PickFolderInput = z.strictObject({ title: z.string().min(1).max(200), defaultPath: z.string().max(4096).optional() });

@@ -10,6 +10,7 @@ import { resolveDbPath } from './db/location.ts';
 import { loadMigrations } from './db/migrate.ts';
 import { CHANGE_CHANNEL, registerDesktopIpc, registerIpc, trustedPage } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
+import { Doors } from './participants/doors.ts';
 import { openService, type Service } from './service.ts';
 import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state.ts';
 
@@ -22,13 +23,16 @@ const rendererUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(joi
 const isTrusted = trustedPage(rendererUrl());
 
 let service: Service | undefined;
+let doors: Doors | undefined;
 let disposeIpc: (() => void) | undefined;
 
 /** Opens the store and puts its door on ipcMain; called again after a restore. */
 function startService(): void {
   service = openService(dbPath(), { actor: 'desktop', migrations: migrations(), onInternal: (e) => log.error('internal error', e) });
   if (service.backup) log.info(`upgraded the database; the previous version is at ${service.backup}`);
-  disposeIpc = registerIpc(ipcMain, service, isTrusted);
+  // Participants' devices are served the same page the window shows.
+  doors = new Doors(service, { staticDir: join(import.meta.dirname, '../renderer') });
+  disposeIpc = registerIpc(ipcMain, service, isTrusted, doors);
   service.feed.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(CHANGE_CHANNEL, event);
   });
@@ -38,6 +42,8 @@ function startService(): void {
 function stopService(): void {
   disposeIpc?.();
   disposeIpc = undefined;
+  void doors?.closeAll();
+  doors = undefined;
   service?.close();
   service = undefined;
 }

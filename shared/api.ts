@@ -3,6 +3,7 @@
 // from this table; nothing else declares a method.
 import { z } from 'zod';
 import type { Desktop } from './desktop.ts';
+import type { DoorsClient } from './doors.ts';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
@@ -287,6 +288,8 @@ export type ChangeEvent = T.HistoryEvent;
 /** What the desktop preload exposes as window.verdict, and what web mode's client offers too. */
 export type Bridge = Client & {
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** Participants' own devices: the facilitator's controls. */
+  doors: DoorsClient;
   /** Only in the desktop app. */
   desktop?: Desktop;
 };

@@ -9,6 +9,8 @@ export const errorCodes = [
   'votes_hidden', // values asked for before the reveal
   'invalid_transition',
   'forbidden', // a door refused the caller (sender, Host, Origin)
+  'unauthorized', // no valid seat token (the participant door)
+  'rate_limited', // too many requests from one seat
   'busy', // the database stayed locked by another process
   'internal',
 ] as const;

@@ -1,5 +1,6 @@
 // Entry point of the `verdict` command (bin/verdict.mjs loads it through tsx).
 import { fileURLToPath } from 'node:url';
+import { Doors } from '../participants/doors.ts';
 import { startWebServer } from '../web/server.ts';
 import { run } from './program.ts';
 
@@ -11,7 +12,7 @@ const code = await run(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   async serve(service, port) {
-    const server = await startWebServer({ service, port, staticDir: rendererDir });
+    const server = await startWebServer({ service, port, staticDir: rendererDir, doors: new Doors(service, { staticDir: rendererDir }) });
     process.stdout.write(`Verdict is running at ${server.url}\nDatabase: ${service.ctx.db.name}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);

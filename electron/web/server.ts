@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Service } from '../service.ts';
+import type { Doors } from '../participants/doors.ts';
 import { createWebApp } from './app.ts';
 
 export const DEFAULT_PORT = 4780;
@@ -18,6 +19,8 @@ export interface StartOptions {
   host?: string;
   staticDir?: string;
   heartbeatMs?: number;
+  /** The facilitator's controls for participants' devices; closed with the server. */
+  doors?: Doors;
   /** How long a client may take to send its headers, and its whole request, before it is dropped. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -25,11 +28,11 @@ export interface StartOptions {
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
-export async function startWebServer({ service, port = DEFAULT_PORT, host = '127.0.0.1', staticDir, heartbeatMs, headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 }: StartOptions): Promise<WebServer> {
+export async function startWebServer({ service, port = DEFAULT_PORT, host = '127.0.0.1', staticDir, heartbeatMs, doors, headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 }: StartOptions): Promise<WebServer> {
   // The facilitator's API holds every decision: it never listens beyond this machine.
   if (!LOOPBACK.test(host)) throw new Error(`Web mode listens on loopback only (127.0.0.1, ::1 or localhost), not on "${host}".`);
   let hosts = new Set<string>();
-  const app = createWebApp({ service, allowedHosts: () => hosts, staticDir, heartbeatMs });
+  const app = createWebApp({ service, allowedHosts: () => hosts, staticDir, heartbeatMs, doors });
   // A client that trickles its request in or stops halfway is dropped, so it cannot hold a connection for long.
   const checkEvery = Math.max(50, Math.min(headersTimeoutMs, requestTimeoutMs) / 4);
   const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: checkEvery } });
@@ -46,11 +49,13 @@ export async function startWebServer({ service, port = DEFAULT_PORT, host = '127
   return {
     url: `http://${shown}:${actual}/`,
     port: actual,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await doors?.closeAll();
+      await new Promise<void>((resolve) => {
         service.feed.stop();
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -23,11 +23,15 @@ export function httpClient(base = '/api'): Bridge {
     source.addEventListener('change', (e) => listener(JSON.parse((e as MessageEvent<string>).data) as ChangeEvent));
     return () => source.close();
   };
+  const doors = new Proxy({} as Bridge['doors'], {
+    get: (_target, name) => (typeof name === 'string' && name !== 'then' ? (input: unknown) => post(`${base}/doors`, name, input) : undefined),
+  });
   // Every other property is a method: the contract's names need not be shipped to the page.
   // Web mode has no `desktop` extras (and is no thenable).
   return new Proxy({ onChange } as unknown as Bridge, {
     get: (target, name) => {
       if (name === 'onChange') return target.onChange;
+      if (name === 'doors') return doors;
       if (name === 'desktop' || name === 'then' || typeof name !== 'string') return undefined;
       return (input: unknown) => post(base, name, input);
     },

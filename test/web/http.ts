@@ -8,9 +8,12 @@ export interface Answer {
 }
 
 /** A raw HTTP request, so tests can send any Host and Origin a hostile page or a rebinding DNS name would. */
-export function send(port: number, { method = 'POST', path = '/api/listDecisions', headers = {}, body }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
+export function send(
+  port: number,
+  { method = 'POST', path = '/api/listDecisions', headers = {}, body, address = '127.0.0.1' }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; address?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...headers } }, (res) => {
+    const req = request({ host: address, port, method, path, agent: false, headers: { host: `${address}:${port}`, 'content-type': 'application/json', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -1,0 +1,143 @@
+// The participant door: a narrow HTTP API on the address the facilitator offered. Each call carries a seat
+// token bound to one decision and one member; the member and decision always come from the token, never the input.
+import { Hono } from 'hono';
+import { participantInputs, seatless, type ParticipantFrame, type ParticipantMethod, type ParticipantOutputs } from '../../shared/participant.ts';
+import { fail, UserError, type Reply } from '../../shared/reply.ts';
+import type { Ballot } from '../../shared/types.ts';
+import { dispatch, invalidInput } from '../dispatch.ts';
+import type { Service } from '../service.ts';
+import { answer, harden, hostGuard, limitBody, readJson, refuse, servePage } from '../web/guard.ts';
+import type { Doors, Workshop } from './doors.ts';
+
+export const MAX_PARTICIPANT_BODY = 16 * 1024;
+
+/** A token bucket per key: `rate` requests a second on average, bursts of twice that. */
+export function rateLimiter(rate: number, now: () => number = Date.now) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (key: string): boolean => {
+    const t = now();
+    const b = buckets.get(key) ?? { tokens: rate * 2, at: t };
+    b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
+    b.at = t;
+    buckets.set(key, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  };
+}
+
+const isParticipantMethod = (name: string): name is ParticipantMethod => Object.hasOwn(participantInputs, name);
+
+export interface ParticipantAppOptions {
+  doors: Doors;
+  workshop: Workshop;
+  service: Service;
+  staticDir?: string;
+  ratePerSecond: number;
+}
+
+export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond }: ParticipantAppOptions): Hono {
+  const app = new Hono();
+  app.use('*', hostGuard(() => new Set([`${w.host}:${w.port}`])));
+  harden(app);
+  const allow = rateLimiter(ratePerSecond);
+
+  /** A facilitator method, run as the participant: the member and decision are the seat's. */
+  const call = <T>(name: string, input: Record<string, unknown>): T => {
+    const reply = dispatch(w.ctx, name, { decisionId: w.decisionId, ...input }, { afterWrite: () => service.feed.poll() });
+    if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
+    return reply.value as T;
+  };
+  const checkCode = (code: string) => {
+    if (code !== w.code) fail('unauthorized', 'This join link is not for an open workshop; ask the facilitator for the current one.');
+  };
+  const currentRound = () => {
+    const rounds = doors.decision(w.decisionId).rounds;
+    return rounds.find((r) => r.status === 'open') ?? rounds.at(-1) ?? null;
+  };
+
+  const handlers: { [M in ParticipantMethod]: (input: never, memberId: number) => ParticipantOutputs[M] } = {
+    roster: ({ workshop }: { workshop: string }) => {
+      checkCode(workshop);
+      return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId) }));
+    },
+    claim: (input: { workshop: string; memberId: number } | { invite: string }) => {
+      let memberId: number;
+      if ('invite' in input) {
+        memberId = w.invites.get(input.invite) ?? fail('unauthorized', 'This personal link was used already or withdrawn; ask the facilitator for a new one.');
+        w.invites.delete(input.invite);
+      } else {
+        checkCode(input.workshop);
+        memberId = input.memberId;
+      }
+      const seat = doors.claim(w, memberId);
+      return { seat, memberId, name: doors.voters(w.decisionId).find((v) => v.memberId === memberId)!.name };
+    },
+    frame: (_input: object, memberId: number): ParticipantFrame => {
+      const d = doors.decision(w.decisionId);
+      const round = currentRound();
+      return {
+        title: d.title,
+        context: d.context,
+        me: { memberId, name: d.participants.find((p) => p.personId === memberId)?.name ?? '' },
+        scale: d.scale,
+        options: d.options.map((o) => ({ id: o.id, name: o.name, description: o.description })),
+        criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+        evidence: d.evidence.map((e) => ({ optionId: e.optionId, criterionId: e.criterionId, text: e.text, source: e.source })),
+        round: round && { seq: round.seq, kind: round.kind, criterionId: round.criterionId, status: round.status },
+        resultsShown: w.showResults,
+      };
+    },
+    ballot: (_input: object, memberId: number) => {
+      const b = call<Ballot>('ballot', { memberId });
+      return { kind: b.kind, done: b.done, filled: b.filled, total: b.total, cells: b.cells };
+    },
+    cast: ({ optionId, criterionId, value, why }: { optionId: number | null; criterionId: number; value: number | 'abstain'; why?: string }, memberId: number) =>
+      optionId === null ? call('castImportance', { memberId, criterionId, importance: value, why }) : call('castScore', { memberId, optionId, criterionId, score: value, why }),
+    clear: ({ optionId, criterionId }: { optionId: number | null; criterionId: number }, memberId: number) =>
+      optionId === null ? call('clearImportance', { memberId, criterionId }) : call('clearScore', { memberId, optionId, criterionId }),
+    finish: ({ done }: { done: boolean }, memberId: number) => ({ done: call<{ done: boolean }>('finishBallot', { memberId, done }).done }),
+    results: () => {
+      const round = currentRound();
+      if (!round || round.status !== 'revealed') fail('votes_hidden', 'The votes are not revealed yet.');
+      if (!w.showResults) fail('forbidden', 'The facilitator shows the results on the shared screen only.');
+      return call('results', {});
+    },
+  };
+
+  app.post('/p/api/:method', async (c, next) => {
+    const name = c.req.param('method');
+    if (!isParticipantMethod(name)) return refuse(c, 'not_found', `There is no participant method "${name}".`);
+    let memberId = 0;
+    let key = `address:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ''}`;
+    if (!seatless.includes(name)) {
+      const token = /^Bearer ([A-Za-z0-9_-]{1,64})$/.exec(c.req.header('authorization') ?? '')?.[1];
+      const holder = token === undefined ? undefined : w.holders.get(token);
+      if (token === undefined || holder === undefined || doors.workshop(w.decisionId) !== w) return refuse(c, 'unauthorized', 'This device holds no seat in an open workshop: open the join link again.');
+      memberId = holder;
+      key = `seat:${token}`;
+    }
+    if (!allow(key)) return refuse(c, 'rate_limited', 'Too many requests from this device; wait a moment.');
+    c.set('memberId' as never, memberId as never);
+    await next();
+  });
+  app.post('/p/api/:method', limitBody(MAX_PARTICIPANT_BODY), async (c) => {
+    const name = c.req.param('method') as ParticipantMethod;
+    const body = await readJson(c);
+    if (body instanceof Response) return body;
+    const parsed = participantInputs[name].safeParse(body.input);
+    if (!parsed.success) return answer(c, { ok: false, error: invalidInput(parsed.error) });
+    let reply: Reply<unknown>;
+    try {
+      reply = { ok: true, value: (handlers[name] as (input: unknown, memberId: number) => unknown)(parsed.data, c.get('memberId' as never) as number) };
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      reply = { ok: false, error: e.toJSON() };
+    }
+    return answer(c, reply);
+  });
+  app.all('/p/api/*', (c) => refuse(c, 'not_found', 'Participant methods are POST /p/api/<method>.'));
+  app.all('/api/*', (c) => refuse(c, 'not_found', 'This address serves participants only.'));
+  servePage(app, staticDir);
+  return app;
+}
