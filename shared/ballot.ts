@@ -2,7 +2,7 @@
 import type { Ballot, BallotUpdate } from './types.ts';
 
 /** A ballot with one cell's update applied: how the page keeps its copy current. */
-export function applyBallotUpdate(ballot: Ballot, u: BallotUpdate): Ballot {
+export function applyBallotUpdate<B extends Pick<Ballot, 'done' | 'filled' | 'total' | 'cells'>>(ballot: B, u: BallotUpdate): B {
   const others = ballot.cells.filter((c) => !(c.optionId === u.optionId && c.criterionId === u.criterionId));
   return { ...ballot, done: u.done, filled: u.filled, total: u.total, cells: u.cell ? [...others, u.cell] : others };
 }

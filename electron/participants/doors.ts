@@ -46,8 +46,10 @@ export interface DoorsOptions {
   ratePerSecond?: number;
 }
 
-export function machineAddresses(): NetworkAddress[] {
+/** The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests). */
+export function machineAddresses(env: NodeJS.ProcessEnv = process.env): NetworkAddress[] {
   const found: NetworkAddress[] = [];
+  for (const address of (env.VERDICT_DOORS_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean)) found.push({ address, label: `${address} (from VERDICT_DOORS_ADDRESSES)` });
   for (const [name, list] of Object.entries(networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) found.push({ address: a.address, label: `${a.address} (${name}: the room’s network)` });
   }
@@ -98,7 +100,7 @@ export class Doors {
   }
 
   addresses(): NetworkAddress[] {
-    return (this.options.addresses ?? machineAddresses)();
+    return this.options.addresses ? this.options.addresses() : machineAddresses();
   }
 
   workshop(decisionId: number): Workshop | undefined {

@@ -1,6 +1,6 @@
 // A whole workshop in headless Chromium against the real `npm run web` on a temp database:
 // Django vs Flask from the template, three members, hidden ballots, reveal, a re-vote, decide, export.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
 import { chromiumPath, launch } from './browser.ts';
+import { startWeb, type RunningWeb } from './web.ts';
 
 const root = join(import.meta.dirname, '../..');
 /** Screenshots of every step, kept after the run for people to look at. */
@@ -17,7 +18,7 @@ if (!hasChromium && process.env.CI) throw new Error('CI must have Chromium for t
 if (!hasChromium) console.warn('SKIPPED: browser tests — no Chromium on this machine (apt-get install -y chromium).');
 
 describe.runIf(hasChromium)('a whole workshop in the browser', () => {
-  let web: ChildProcess;
+  let web: RunningWeb;
   let url: string;
   let dir: string;
   let db: string;
@@ -34,22 +35,8 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     mkdirSync(artifacts, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'verdict-e2e-'));
     db = join(dir, 'web.db');
-    web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', VERDICT_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
-      const read = (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      };
-      web.stdout!.on('data', read);
-      web.stderr!.on('data', read);
-      web.on('exit', (code) => reject(new Error(`npm run web exited with ${code}:\n${out}`)));
-    });
+    web = await startWeb({ VERDICT_DB: db });
+    url = web.url;
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Shorter than the test's own limit, so a failure names the element it waited for.
@@ -61,7 +48,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    web?.kill('SIGTERM');
+    web?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -22,10 +22,25 @@ export function setDesktop(d: Desktop | undefined): void {
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
+/** The facilitator's doors controls: closed doors on a demo address, unless a test says otherwise. */
+export const doorsAnswers: Record<string, (input: unknown) => Reply<unknown>> = {};
+const fakeDoors = new Proxy({} as Bridge['doors'], {
+  get: (_target, name: string) =>
+    vi.fn(async (input: unknown) => {
+      calls.push({ method: `doors.${name}` as Method, input });
+      const h = doorsAnswers[name];
+      if (h) return h(input);
+      if (name === 'networkAddresses') return ok([{ address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }]);
+      if (name === 'doorsState') return ok(null);
+      return { ok: false, error: { code: 'internal', message: `fake api: no answer for doors.${name}` } };
+    }),
+});
+
 export const fakeApi = new Proxy({} as Bridge, {
   get(_target, name: string) {
     if (name === 'onChange') return () => () => {};
     if (name === 'desktop') return desktop;
+    if (name === 'doors') return fakeDoors;
     return vi.fn(async (input: unknown) => {
       calls.push({ method: name as Method, input });
       const h = handlers[name as Method] as ((input: unknown) => unknown) | undefined;

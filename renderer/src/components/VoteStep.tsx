@@ -3,6 +3,7 @@ import { useStore } from '../store/index.ts';
 import { votingRoles, type DecisionDetail, type Round } from '../types.ts';
 import { BallotGrid } from './BallotGrid.tsx';
 import { Empty, ErrorNote, useAction } from './common.tsx';
+import { DoorsPanel } from './DoorsPanel.tsx';
 
 export function VoteStep() {
   const { decision, openRound, ballotMember, setBallotMember, setStep, refreshDecision } = useStore();
@@ -28,11 +29,12 @@ export function VoteStep() {
     if (reply.ok) setStep('results');
   };
   return (
+    <>
     <section className="panel vote">
       <h3>
         Round {openRound.seq}: {describeRound(openRound, decision)}
       </h3>
-      <p className="muted">Votes stay hidden until you reveal them all at once. Hand the keyboard over, then press the member’s name.</p>
+      <p className="muted">Votes stay hidden until you reveal them all at once. Hand the keyboard over, then press the member’s name — or let people vote from their own devices.</p>
       <ul className="progress" aria-label="Who has voted">
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
@@ -59,6 +61,8 @@ export function VoteStep() {
       </div>
       <ErrorNote error={error} />
     </section>
+    <DoorsPanel decision={decision} />
+    </>
   );
 }
 

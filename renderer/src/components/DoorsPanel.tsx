@@ -1,0 +1,117 @@
+// "Let people vote from their own devices": the facilitator picks an address, opens the doors, and the room
+// scans a QR code. The shared screen keeps showing only who is done; seats can be reset or sent as a link.
+import { QRCodeSVG } from 'qrcode.react';
+import { useEffect, useState } from 'react';
+import type { DoorsState, NetworkAddress } from '../../../shared/participant.ts';
+import { api } from '../api.ts';
+import type { DecisionDetail } from '../types.ts';
+import { ErrorNote } from './common.tsx';
+
+export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
+  const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
+  const [host, setHost] = useState('');
+  const [showResults, setShowResults] = useState(false);
+  const [state, setState] = useState<DoorsState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.doors.networkAddresses({}).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setAddresses(r.value);
+      setHost((h) => h || r.value[0]?.address || '');
+    });
+  }, []);
+  // Seats being taken are not history events: ask while the doors are open.
+  useEffect(() => {
+    let alive = true;
+    const load = () => void api.doors.doorsState({ decisionId: decision.id }).then((r) => alive && r.ok && setState(r.value));
+    load();
+    const timer = setInterval(load, 2000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [decision.id]);
+
+  const act = async <T,>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, then: (value: T) => void) => {
+    const r = await promise;
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    then(r.value);
+  };
+  const copy = async (text: string, what: string) => {
+    await navigator.clipboard.writeText(text);
+    setCopied(what);
+    setTimeout(() => setCopied(null), 2000);
+  };
+
+  if (!state) {
+    return (
+      <section className="panel doors" aria-labelledby="doors-title">
+        <h3 id="doors-title">Let people vote from their own devices</h3>
+        <p className="muted">Each person scans a code with their phone, picks their name and votes privately; this screen shows who is done.</p>
+        <div className="inline-form">
+          <label className="field">
+            <span className="field-label">Offer on</span>
+            <select aria-label="Offer on" value={host} onChange={(e) => setHost(e.target.value)} disabled={!addresses}>
+              {(addresses ?? []).map((a) => (
+                <option key={a.address} value={a.address}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check-field">
+            <input type="checkbox" checked={showResults} onChange={(e) => setShowResults(e.target.checked)} /> Show them the results after the reveal
+          </label>
+          <button className="primary" disabled={!host} onClick={() => void act(api.doors.openDoors({ decisionId: decision.id, host, showResults }), setState)}>
+            Open the doors
+          </button>
+        </div>
+        <ErrorNote error={error} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel doors open" aria-labelledby="doors-title">
+      <h3 id="doors-title">Scan to vote</h3>
+      <div className="join">
+        <QRCodeSVG value={state.joinUrl} size={320} marginSize={2} level="M" role="img" aria-label="QR code of the join link" className="qr" />
+        <div>
+          <p className="join-url">
+            <code>{state.joinUrl.replace(/#.*$/, '')}</code>
+          </p>
+          <p className="muted">Open the camera, scan, pick your name. Your votes stay hidden until the reveal.</p>
+          <div className="actions">
+            <button onClick={() => void copy(state.joinUrl, 'join')}>{copied === 'join' ? 'Copied' : 'Copy the join link'}</button>
+            <button className="danger" onClick={() => void act(api.doors.closeDoors({ decisionId: decision.id }), () => setState(null))}>
+              Close the doors
+            </button>
+          </div>
+          <ul className="seats" aria-label="Seats">
+            {state.seats.map((s) => (
+              <li key={s.memberId}>
+                <span className="person">{s.name}</span> <span className="muted small">{s.taken ? 'on a device' : 'no device yet'}</span>
+                {s.taken && (
+                  <button className="link" onClick={() => void act(api.doors.resetSeat({ decisionId: decision.id, memberId: s.memberId }), setState)} aria-label={`Reset ${s.name}’s seat`}>
+                    Reset seat
+                  </button>
+                )}
+                <button
+                  className="link"
+                  onClick={() => void act(api.doors.inviteLink({ decisionId: decision.id, memberId: s.memberId }), (v) => void copy(v.url, `invite-${s.memberId}`))}
+                  aria-label={`Copy ${s.name}’s personal link`}
+                >
+                  {copied === `invite-${s.memberId}` ? 'Copied' : 'Personal link'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <ErrorNote error={error} />
+    </section>
+  );
+}

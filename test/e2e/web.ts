@@ -1,0 +1,44 @@
+// The real `npm run web` for the browser tests: started on a free port with a temp database, stopped after.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+
+export interface RunningWeb {
+  url: string;
+  process: ChildProcess;
+  /** POSTs to the facilitator's API, as the page does. */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  stop(): void;
+}
+
+export async function startWeb(env: Record<string, string>): Promise<RunningWeb> {
+  // NODE_ENV=test from vitest would make the page a development build.
+  const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    web.stdout!.on('data', read);
+    web.stderr!.on('data', read);
+    web.on('exit', (code) => reject(new Error(`npm run web exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    process: web,
+    async api<T>(method: string, input: unknown = {}) {
+      const res = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const reply = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!reply.ok) throw new Error(`${method}: ${reply.error!.message}`);
+      return reply.value as T;
+    },
+    stop: () => void web.kill('SIGTERM'),
+  };
+}
