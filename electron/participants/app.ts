@@ -51,10 +51,8 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
   const checkCode = (code: string) => {
     if (code !== w.code) fail('unauthorized', 'This join link is not for an open workshop; ask the facilitator for the current one.');
   };
-  const currentRound = () => {
-    const rounds = doors.decision(w.decisionId).rounds;
-    return rounds.find((r) => r.status === 'open') ?? rounds.at(-1) ?? null;
-  };
+  /** The open round, else the latest one. */
+  const currentRound = (d = doors.decision(w.decisionId)) => d.rounds.find((r) => r.status === 'open') ?? d.rounds.at(-1) ?? null;
 
   const handlers: { [M in ParticipantMethod]: (input: never, memberId: number) => ParticipantOutputs[M] } = {
     roster: ({ workshop }: { workshop: string }) => {
@@ -65,17 +63,18 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
       let memberId: number;
       if ('invite' in input) {
         memberId = w.invites.get(input.invite) ?? fail('unauthorized', 'This personal link was used already or withdrawn; ask the facilitator for a new one.');
-        w.invites.delete(input.invite);
       } else {
         checkCode(input.workshop);
         memberId = input.memberId;
       }
       const seat = doors.claim(w, memberId);
+      // A personal link is spent once it has given its seat.
+      if ('invite' in input) w.invites.delete(input.invite);
       return { seat, memberId, name: doors.voters(w.decisionId).find((v) => v.memberId === memberId)!.name };
     },
     frame: (_input: object, memberId: number): ParticipantFrame => {
       const d = doors.decision(w.decisionId);
-      const round = currentRound();
+      const round = currentRound(d);
       return {
         title: d.title,
         context: d.context,
