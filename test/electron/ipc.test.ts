@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api.ts';
 import { createBridge, type IpcRendererLike } from '../../electron/bridge.ts';
-import { CHANGE_CHANNEL, channelOf, registerDesktopIpc, registerIpc, trustedPage, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc.ts';
+import { CHANGE_CHANNEL, channelOf, doorsChannelOf, registerDesktopIpc, registerIpc, trustedPage, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc.ts';
+import { Doors } from '../../electron/participants/doors.ts';
+import { doorsMethodNames } from '../../shared/doors.ts';
 import { MENU_CHANNEL, PICK_FOLDER_CHANNEL } from '../../shared/desktop.ts';
 import { openTestService } from '../helpers.ts';
 
@@ -57,6 +59,25 @@ describe('the desktop IPC door', () => {
   });
 });
 
+describe('the doors controls over IPC', () => {
+  it('registers every doors method with the same sender check, and the bridge calls them on their channels', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const service = openTestService();
+    const dispose = registerIpc(ipcMain, service, trustedPage(PAGE), new Doors(service));
+    for (const name of doorsMethodNames) expect(handlers.has(doorsChannelOf(name)), name).toBe(true);
+    const addresses = handlers.get(doorsChannelOf('networkAddresses'))!;
+    expect(await addresses({ senderFrame: { url: PAGE } }, {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ address: '127.0.0.1' })]) });
+    expect(await addresses({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handlers.get(doorsChannelOf('openDoors'))!({ senderFrame: { url: PAGE } }, { decisionId: 'x' })).toMatchObject({ ok: false, error: { field: 'decisionId' } });
+    dispose();
+    expect(handlers.size).toBe(0);
+    const calls: [string, unknown[]][] = [];
+    const bridge = createBridge({ invoke: async (channel, ...args) => (calls.push([channel, args]), { ok: true, value: null }), on: () => {}, removeListener: () => {} });
+    await bridge.doors.doorsState({ decisionId: 4 });
+    expect(calls).toEqual([[doorsChannelOf('doorsState'), [{ decisionId: 4 }]]]);
+  });
+});
+
 describe('the desktop-only door', () => {
   it('opens the folder dialog only for our own page and with a valid request', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
@@ -92,10 +113,11 @@ describe('the preload bridge', () => {
 
   it('exposes exactly the contract’s methods, onChange and the desktop extras, never ipcRenderer', () => {
     const bridge = createBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'desktop', 'onChange'].sort());
-    const { desktop, ...rest } = bridge;
+    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'desktop', 'doors', 'onChange'].sort());
+    const { desktop, doors, ...rest } = bridge;
     expect(Object.values(rest).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.keys(desktop!).sort()).toEqual(['onMenu', 'pickFolder']);
+    expect(Object.keys(doors).sort()).toEqual([...doorsMethodNames].sort());
   });
 
   it('asks for a folder on the desktop channel and hands back the answer, or the refusal as an error', async () => {
