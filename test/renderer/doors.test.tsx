@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DoorsState } from '../../shared/participant.ts';
+import { answer, calls, doorsAnswers, fakeApi, ok } from './fake-api.ts';
+import { decision } from './fixtures.ts';
+
+vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
+const { DoorsPanel } = await import('../../renderer/src/components/DoorsPanel.tsx');
+
+const open: DoorsState = {
+  decisionId: 1,
+  joinUrl: 'http://192.168.1.20:41234/join#w=AAAAAAAAAAAAAAAAAAAAAA',
+  host: '192.168.1.20',
+  port: 41234,
+  showResults: true,
+  seats: [
+    { memberId: 7, name: 'Ana', taken: true },
+    { memberId: 8, name: 'Bo', taken: false },
+  ],
+};
+
+beforeEach(() => {
+  answer({});
+  for (const k of Object.keys(doorsAnswers)) delete doorsAnswers[k];
+  doorsAnswers.networkAddresses = () => ok([{ address: '192.168.1.20', label: '192.168.1.20 (wlan0: the room’s network)' }, { address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }]);
+});
+afterEach(cleanup);
+
+describe('the doors panel', () => {
+  it('offers the machine’s addresses and opens the doors with the choices made', async () => {
+    doorsAnswers.openDoors = () => ok(open);
+    render(<DoorsPanel decision={decision} />);
+    const select = (await screen.findByLabelText('Offer on')) as HTMLSelectElement;
+    await vi.waitFor(() => expect(select.value).toBe('192.168.1.20'));
+    fireEvent.change(select, { target: { value: '127.0.0.1' } });
+    fireEvent.click(screen.getByLabelText('Show them the results after the reveal'));
+    fireEvent.click(screen.getByRole('button', { name: 'Open the doors' }));
+    await screen.findByRole('img', { name: 'QR code of the join link' });
+    expect(calls.find((c) => c.method === ('doors.openDoors' as never))?.input).toEqual({ decisionId: 1, host: '127.0.0.1', showResults: true });
+    // The code stays out of the link shown on the wall; it travels in the QR code and the copied link.
+    expect(screen.getByText('http://192.168.1.20:41234/join')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('AAAAAAAA');
+  });
+
+  it('shows who holds a seat, resets a lost phone’s seat, and says why it cannot open', async () => {
+    doorsAnswers.doorsState = () => ok(open);
+    doorsAnswers.resetSeat = () => ok({ ...open, seats: open.seats.map((s) => ({ ...s, taken: false })) });
+    render(<DoorsPanel decision={decision} />);
+    await screen.findByText('on a device');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset Ana’s seat' }));
+    await vi.waitFor(() => expect(screen.queryByText('on a device')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Reset Bo’s seat' })).toBeNull();
+    cleanup();
+
+    doorsAnswers.doorsState = () => ok(null);
+    doorsAnswers.openDoors = () => ({ ok: false, error: { code: 'round_closed', message: 'Open a round first: participants vote in the open round.' } });
+    render(<DoorsPanel decision={decision} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the doors' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Open a round first: participants vote in the open round.');
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ParticipantMethod } from '../../shared/participant.ts';
+import type { Reply } from '../../shared/reply.ts';
+
+const { ParticipantApp } = await import('../../renderer/src/participant/ParticipantApp.tsx');
+
+/** The participant server, faked at fetch: each test says what its methods answer. */
+let server: Partial<Record<ParticipantMethod, (input: unknown, auth: string | null) => Reply<unknown>>> = {};
+const asked: { method: string; input: unknown; auth: string | null }[] = [];
+beforeEach(() => {
+  sessionStorage.clear();
+  asked.length = 0;
+  server = {};
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const method = url.replace('/p/api/', '') as ParticipantMethod;
+    const auth = (init.headers as Record<string, string>).authorization ?? null;
+    const input = JSON.parse(init.body as string) as unknown;
+    asked.push({ method, input, auth });
+    const reply = server[method]?.(input, auth) ?? { ok: false, error: { code: 'unauthorized', message: 'no seat' } };
+    return { json: async () => reply } as Response;
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const code = 'W'.repeat(22);
+const at = (hash: string) => history.replaceState(null, '', `/join${hash}`);
+
+describe('the participant page', () => {
+  it('lists the names, greys out taken seats, and keeps the seat token in this tab only', async () => {
+    at(`#w=${code}`);
+    server.roster = () => ({ ok: true, value: [{ memberId: 7, name: 'Ana', taken: false }, { memberId: 8, name: 'Bo', taken: true }] });
+    server.claim = () => ({ ok: true, value: { seat: 'S'.repeat(22), memberId: 7, name: 'Ana' } });
+    server.frame = (_i, auth) =>
+      auth === `Bearer ${'S'.repeat(22)}`
+        ? { ok: true, value: { title: 'Django or Flask', context: '', me: { memberId: 7, name: 'Ana' }, scale: { min: 1, max: 5 }, options: [{ id: 1, name: 'Django', description: '' }], criteria: [{ id: 3, name: 'Productivity', description: '' }], evidence: [], round: { seq: 1, kind: 'scores', criterionId: null, status: 'open' }, resultsShown: false } }
+        : { ok: false, error: { code: 'unauthorized', message: 'no seat' } };
+    server.ballot = () => ({ ok: true, value: { kind: 'scores', done: false, filled: 0, total: 1, cells: [] } });
+    render(<ParticipantApp />);
+    expect((await screen.findByRole('button', { name: /Bo/ })).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Ana' }));
+    await screen.findByText('Productivity');
+    expect(asked.find((a) => a.method === 'claim')?.input).toEqual({ workshop: code, memberId: 7 });
+    expect(sessionStorage.getItem('verdict.seat')).toBe('S'.repeat(22));
+    expect(localStorage.getItem('verdict.seat')).toBeNull();
+  });
+
+  it('says plainly when the seat was reset or the doors closed, and offers to join again', async () => {
+    at(`#w=${code}`);
+    sessionStorage.setItem('verdict.seat', 'S'.repeat(22));
+    server.roster = () => ({ ok: true, value: [] });
+    render(<ParticipantApp />);
+    // A seat that no longer answers is dropped, and the names come back.
+    await screen.findByRole('heading', { name: 'Who are you?' });
+    expect(sessionStorage.getItem('verdict.seat')).toBeNull();
+  });
+
+  it('a link without a workshop code, or a spent personal link, explains itself', async () => {
+    at('');
+    render(<ParticipantApp />);
+    expect((await screen.findByText(/no workshop in it/)).textContent).toContain('Scan the code on the shared screen again');
+    cleanup();
+    at(`#i=${'I'.repeat(22)}`);
+    server.claim = () => ({ ok: false, error: { code: 'unauthorized', message: 'This personal link was used already or withdrawn; ask the facilitator for a new one.' } });
+    render(<ParticipantApp />);
+    await screen.findByText(/used already or withdrawn/);
+    expect(asked.find((a) => a.method === 'claim')?.input).toEqual({ invite: 'I'.repeat(22) });
+  });
+});
