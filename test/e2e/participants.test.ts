@@ -159,7 +159,8 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
 
   it('the phones show the results, as the facilitator allowed', async () => {
     const page = phones.Ana!.page;
-    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+    expect(await page.locator('.flip').innerText()).toMatch(/weight|No single/);
     expect(await page.locator('.ranking li').first().innerText()).toContain('Django');
     await page.screenshot({ path: join(artifacts, '08-phone-results.png') });
   });

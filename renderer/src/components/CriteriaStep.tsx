@@ -1,7 +1,8 @@
 import { criterionShares } from '../../../shared/scoring/shares.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail } from '../types.ts';
-import { ErrorNote, percent, useAction } from './common.tsx';
+import { percent } from '../format.ts';
+import { ErrorNote, useAction } from './common.tsx';
 import { ItemList } from './FrameStep.tsx';
 
 export function CriteriaStep() {

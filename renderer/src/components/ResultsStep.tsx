@@ -3,7 +3,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { describeFlip, flipCandidates, minimalFlip, normaliseWeights, rankOptions, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
-import { Empty, ErrorNote, fixed, OptionColumns, percent, useAction } from './common.tsx';
+import { fixed, percent } from '../format.ts';
+import { Empty, ErrorNote, OptionColumns, useAction } from './common.tsx';
+import { Ranking } from './Ranking.tsx';
 
 export function ResultsStep() {
   const { decision, results, openRound } = useStore();
@@ -23,29 +25,6 @@ export function ResultsView({ decision, results }: { decision: DecisionDetail; r
       <MemberTotals decision={decision} results={results} />
       <WhatIf decision={decision} results={results} />
     </div>
-  );
-}
-
-function Ranking({ results }: { results: Results }) {
-  const max = results.scale.max;
-  return (
-    <section className="panel" aria-labelledby="ranking-title">
-      <h3 id="ranking-title">Ranking</h3>
-      <ol className="ranking">
-        {results.options.map((o) => (
-          <li key={o.optionId} className={o.rank === 1 ? 'winner' : undefined}>
-            <span className="rank">{o.rank === null ? '–' : o.rank}</span>
-            <span className="option-name">{o.name}</span>
-            <span className="bar" aria-hidden="true">
-              <span style={{ width: `${((o.score ?? 0) / max) * 100}%` }} />
-            </span>
-            <span className="num">{o.incomplete ? 'incomplete' : `${fixed(o.score)} of ${max}`}</span>
-          </li>
-        ))}
-      </ol>
-      {results.options.some((o) => o.incomplete) && <p className="muted">An incomplete option has a criterion nobody scored; it is left out of the ranking rather than counted as zero.</p>}
-      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.minimalFlip?.sentence ?? 'No single weight change makes another option win.'}</p>
-    </section>
   );
 }
 

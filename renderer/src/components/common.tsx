@@ -94,8 +94,6 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-export const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : n.toFixed(digits));
-export const percent = (w: number) => `${Number((w * 100).toFixed(1))} %`;
 
 /** The header row of a table with one column per option, after the given leading columns. */
 export function OptionColumns({ first, options }: { first: string[]; options: { id: number; name: string }[] }) {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { applyBallotUpdate } from '../../../shared/ballot.ts';
 import type { ParticipantBallot, ParticipantFrame, RosterEntry } from '../../../shared/participant.ts';
 import type { Results } from '../../../shared/types.ts';
+import { Ranking } from '../components/Ranking.tsx';
 import { call, linkOf, seatStore } from './client.ts';
 
 type Screen = { name: 'loading' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string };
@@ -112,7 +113,7 @@ export function ParticipantApp() {
           <header className="participant-head">
             <h1>{frame.title}</h1>
             <p className="muted">
-              Voting as <strong>{frame.me.name}</strong>
+              {frame.round?.status === 'revealed' ? 'Voted as' : 'Voting as'} <strong>{frame.me.name}</strong>
             </p>
           </header>
           {error && (
@@ -251,21 +252,6 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
           </button>
         )}
       </div>
-    </section>
-  );
-}
-
-function Ranking({ results }: { results: Results }) {
-  return (
-    <section className="panel">
-      <h2>Results</h2>
-      <ol className="ranking">
-        {results.options.map((o) => (
-          <li key={o.optionId}>
-            <span className="option-name">{o.name}</span> <span className="num">{o.score === null ? 'incomplete' : o.score.toFixed(2)}</span>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

@@ -1,0 +1,26 @@
+// The ranking with each option's weighted score and the minimal-flip sentence: on the shared screen and on phones.
+import type { Results } from '../../../shared/types.ts';
+import { fixed } from '../format.ts';
+
+export function Ranking({ results }: { results: Results }) {
+  const max = results.scale.max;
+  return (
+    <section className="panel" aria-labelledby="ranking-title">
+      <h3 id="ranking-title">Ranking</h3>
+      <ol className="ranking">
+        {results.options.map((o) => (
+          <li key={o.optionId} className={o.rank === 1 ? 'winner' : undefined}>
+            <span className="rank">{o.rank === null ? '–' : o.rank}</span>
+            <span className="option-name">{o.name}</span>
+            <span className="bar" aria-hidden="true">
+              <span style={{ width: `${((o.score ?? 0) / max) * 100}%` }} />
+            </span>
+            <span className="num">{o.incomplete ? 'incomplete' : `${fixed(o.score)} of ${max}`}</span>
+          </li>
+        ))}
+      </ol>
+      {results.options.some((o) => o.incomplete) && <p className="muted">An incomplete option has a criterion nobody scored; it is left out of the ranking rather than counted as zero.</p>}
+      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.minimalFlip?.sentence ?? 'No single weight change makes another option win.'}</p>
+    </section>
+  );
+}
