@@ -1,19 +1,8 @@
 // The one place that validates input, runs a handler in a transaction and wraps the result.
-import type { z } from 'zod';
 import { isMethod, methods, type Method, type Output } from '../shared/api.ts';
-import { UserError, type Reply, type UserErrorShape } from '../shared/reply.ts';
+import { invalidInput, UserError, type Reply, type UserErrorShape } from '../shared/reply.ts';
 import type { Ctx } from './context.ts';
 import { handlers } from './handlers/index.ts';
-
-/** Turns a zod failure into one readable error naming the first field at fault. */
-export function invalidInput(error: z.ZodError): UserErrorShape {
-  const issue = error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-  // A wrong whole input (not an object at all) is blamed on "input".
-  const fieldAt = (issue.code === 'unrecognized_keys' ? [...issue.path.map(String), issue.keys[0]!].join('.') : field) || 'input';
-  return { code: 'invalid_input', message: `${fieldAt}: ${message}`, field: fieldAt };
-}
 
 function asUserError(e: unknown, onInternal: (e: unknown) => void): UserErrorShape {
   if (e instanceof UserError) return e.toJSON();

@@ -4,7 +4,7 @@ import { methodNames } from '../shared/api.ts';
 import { PICK_FOLDER_CHANNEL } from '../shared/desktop.ts';
 import { doorsMethodNames } from '../shared/doors.ts';
 import type { Doors } from './participants/doors.ts';
-import type { Reply } from '../shared/reply.ts';
+import { invalidInput, type Reply } from '../shared/reply.ts';
 import type { Service } from './service.ts';
 
 export const channelOf = (method: string): string => `verdict:${method}`;
@@ -71,7 +71,7 @@ export function registerDesktopIpc(ipcMain: IpcMainLike, isTrusted: (frameUrl: s
     const url = event.senderFrame?.url ?? '';
     if (!isTrusted(url)) return refusal('pickFolder', url);
     const input = PickFolderInput.safeParse(raw);
-    if (!input.success) return { ok: false, error: { code: 'invalid_input', message: 'pickFolder needs a title and, optionally, a starting folder.', field: input.error.issues[0]?.path.join('.') || undefined } };
+    if (!input.success) return { ok: false, error: invalidInput(input.error) };
     return { ok: true, value: await pickFolder(input.data) };
   });
   return () => ipcMain.removeHandler(PICK_FOLDER_CHANNEL);

@@ -1,4 +1,5 @@
 // The one shape every door answers with: a value, or a user-readable error.
+import type { z } from 'zod';
 
 export const errorCodes = [
   'invalid_input', // the input breaks the contract or a rule; `field` names the culprit
@@ -43,4 +44,14 @@ export class UserError extends Error {
 
 export function fail(code: ErrorCode, message: string, field?: string): never {
   throw new UserError(code, message, field);
+}
+
+/** Turns a zod failure into one readable error naming the first field at fault. */
+export function invalidInput(error: z.ZodError): UserErrorShape {
+  const issue = error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+  // A wrong whole input (not an object at all) is blamed on "input".
+  const fieldAt = (issue.code === 'unrecognized_keys' ? [...issue.path.map(String), issue.keys[0]!].join('.') : field) || 'input';
+  return { code: 'invalid_input', message: `${fieldAt}: ${message}`, field: fieldAt };
 }

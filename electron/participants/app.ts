@@ -2,9 +2,9 @@
 // token bound to one decision and one member; the member and decision always come from the token, never the input.
 import { Hono } from 'hono';
 import { participantInputs, seatless, type ParticipantFrame, type ParticipantMethod, type ParticipantOutputs } from '../../shared/participant.ts';
-import { fail, UserError, type Reply } from '../../shared/reply.ts';
+import { fail, invalidInput, UserError, type Reply } from '../../shared/reply.ts';
 import type { Ballot } from '../../shared/types.ts';
-import { dispatch, invalidInput } from '../dispatch.ts';
+import { dispatch } from '../dispatch.ts';
 import type { Service } from '../service.ts';
 import { answer, harden, hostGuard, limitBody, readJson, refuse, servePage } from '../web/guard.ts';
 import type { Doors, Workshop } from './doors.ts';

@@ -7,10 +7,9 @@ import { networkInterfaces } from 'node:os';
 import { createAdaptorServer } from '@hono/node-server';
 import { doorsInputs, isDoorsMethod, type DoorsMethod, type DoorsOutputs } from '../../shared/doors.ts';
 import type { DoorsState, NetworkAddress } from '../../shared/participant.ts';
-import { fail, UserError, type Reply } from '../../shared/reply.ts';
+import { fail, invalidInput, UserError, type Reply } from '../../shared/reply.ts';
 import { votingRoles, type DecisionDetail } from '../../shared/types.ts';
 import { createContext, type Ctx } from '../context.ts';
-import { invalidInput } from '../dispatch.ts';
 import type { Service } from '../service.ts';
 import { createParticipantApp } from './app.ts';
 
