@@ -10,7 +10,8 @@ describe('npm run bench', () => {
   });
 
   it('runs every store, scan and start-up benchmark at small sizes and prints one row each', async () => {
-    const rows = await runBenchmarks({ quick: true, renderer: false });
+    // Packing has its own test (test/electron/package.test.ts).
+    const rows = await runBenchmarks({ quick: true, renderer: false, pack: false });
     expect(rows.map((r) => r.what.split(' ').slice(0, 3).join(' '))).toEqual([
       'casting a vote',
       'results for 5',

@@ -3,13 +3,14 @@
 import { cpus, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { table, type Row } from './harness.ts';
+import { packageBenchmarks } from './package.ts';
 import { bundleSize, rendererBenchmarks } from './renderer.ts';
 import { scanBenchmark } from './scan.ts';
 import { startupBenchmark } from './startup.ts';
 import { storeBenchmarks } from './store.ts';
 import { chromiumPath } from '../e2e/browser.ts';
 
-export async function runBenchmarks({ quick = false, renderer = true } = {}): Promise<Row[]> {
+export async function runBenchmarks({ quick = false, renderer = true, pack = true } = {}): Promise<Row[]> {
   const rows: Row[] = [];
   const step = async (name: string, run: () => Promise<Row[]>) => {
     process.stderr.write(`bench: ${name}…\n`);
@@ -22,6 +23,7 @@ export async function runBenchmarks({ quick = false, renderer = true } = {}): Pr
     await step('renderer', () => rendererBenchmarks(quick ? { presses: 3, drags: 3, shape: { members: 3, options: 3, criteria: 3 } } : { presses: 100, drags: 100 }));
     rows.push(bundleSize());
   }
+  if (pack) await step('package', async () => packageBenchmarks());
   return rows;
 }
 

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
 import { adrProfiles, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RepoScan } from '../types.ts';
 import { ErrorNote, SavedText, useAction, useFieldSaver } from './common.tsx';
+import { CopyButton } from './CopyButton.tsx';
 
 export function DecideStep() {
   const decision = useStore((s) => s.decision)!;
@@ -92,7 +93,6 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
   const [done, setDone] = useState<ExportResult | null>(null);
   const [raw, setRaw] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [exports, setExports] = useState<AdrExport[]>([]);
 
   useEffect(() => {
@@ -132,12 +132,6 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
     } catch (e) {
       setError((e as Error).message);
     }
-  };
-  const copy = async () => {
-    if (!plan) return;
-    await navigator.clipboard.writeText(plan.markdown);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
   };
 
   return (
@@ -238,7 +232,7 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
                 Export
               </button>
             )}
-            <button onClick={() => void copy()}>{copied ? 'Copied' : 'Copy markdown'}</button>
+            <CopyButton text={plan.markdown} label="Copy markdown" />
             <button onClick={() => setRaw(!raw)} aria-pressed={raw}>
               {raw ? 'Show rendered' : 'Show markdown'}
             </button>
