@@ -197,7 +197,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl || wc.getURL())));
     session.defaultSession.setPermissionCheckHandler((wc, permission, _origin, details) => allowPermission(permission, details.requestingUrl || wc?.getURL()));
     try {
-      useBinding(chooseBinding(currentRuntime(), nativeRoot()), process.versions.electron);
+      useBinding(chooseBinding(currentRuntime(), nativeRoot()), { electron: process.versions.electron, installed: app.isPackaged });
       startService();
     } catch (e) {
       log.error('could not open the database', e);

@@ -51,7 +51,7 @@ export const isSandboxAbort = (stderr: string): boolean =>
 export function sandboxAdvice(electronBinary: string): string {
   const helper = join(dirname(electronBinary), 'chrome-sandbox');
   return [
-    'Electron cannot start its sandbox: this Linux restricts unprivileged user namespaces (AppArmor), and chrome-sandbox is not set-uid root.',
+    'Electron’s sandbox is blocked here: this Linux restricts unprivileged user namespaces (AppArmor), and chrome-sandbox is not set-uid root.',
     'Fix it in one of these ways (Verdict never turns the sandbox off for you):',
     `  sudo chown root:root ${helper} && sudo chmod 4755 ${helper}`,
     '  or, until the next reboot: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0',

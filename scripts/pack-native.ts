@@ -15,12 +15,13 @@ export interface PackContext {
   packager: { projectDir: string; info: { framework: { version: string } }; getResourcesDir(appOutDir: string): string };
 }
 
-// electron-builder's Arch enum, by value.
-const archNames = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
+// electron-builder's Arch enum, by value, as Node names them (process.arch is what the app looks up at run time).
+const archNames: Record<number, string> = { 0: 'ia32', 1: 'x64', 2: 'arm', 3: 'arm64' };
 
 export function packTarget(context: PackContext): ElectronTarget {
   const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
-  const arch = archNames[context.arch] ?? process.arch;
+  const arch = archNames[context.arch];
+  if (arch === undefined) throw new Error('Verdict builds one installer per architecture (--x64 or --arm64), not a universal one: its database driver is native code.');
   return electronTarget(context.packager.projectDir, { platform, arch, electron: context.packager.info.framework.version });
 }
 

@@ -35,10 +35,9 @@ export async function startApp(io: StartIo): Promise<number> {
     io.err(`Electron could not be downloaded or started on this machine (no internet for its first download?): ${instead}`);
     return 1;
   }
-  if (io.platform === 'linux' && io.sandboxBlocked(binary)) {
-    io.err(sandboxAdvice(binary));
-    return 1;
-  }
+  // Only a warning: an AppArmor profile for this Electron may still allow the sandbox; the abort is recognised below.
+  const warned = io.platform === 'linux' && io.sandboxBlocked(binary);
+  if (warned) io.err(sandboxAdvice(binary));
   let target: ElectronTarget;
   try {
     target = io.target();
@@ -59,7 +58,7 @@ export async function startApp(io: StartIo): Promise<number> {
   const built = io.build();
   if (built !== 0) return built;
   const { code, stderr } = await io.launch(binary);
-  if (code !== 0 && io.platform === 'linux' && isSandboxAbort(stderr)) io.err(sandboxAdvice(binary));
+  if (code !== 0 && io.platform === 'linux' && !warned && isSandboxAbort(stderr)) io.err(sandboxAdvice(binary));
   return code;
 }
 

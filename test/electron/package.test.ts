@@ -47,6 +47,11 @@ describe('the packed app (electron-builder --dir, Linux)', () => {
     for (const m of migrations) expect(files).toContain(`/migrations/${m}`);
   });
 
+  it('ships from node_modules only better-sqlite3’s JavaScript and what it loads', () => {
+    const packages = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
+    expect([...packages].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+  });
+
   it('ships no build leftovers, sources, source maps or the Node build of better-sqlite3', () => {
     const leftovers = files.filter((f) => /\/(obj|obj\.target|\.deps|deps|src)\/|\.map$|\.node$|\/binding\.gyp$|\.(c|cc|h)$/.test(f));
     expect(leftovers).toEqual([]);
@@ -55,7 +60,7 @@ describe('the packed app (electron-builder --dir, Linux)', () => {
 
   it('carries better-sqlite3 built for its Electron outside the asar, named for the Electron version and ABI', () => {
     const natives = readdirSync(join(resources, 'native'), { recursive: true }).map(String).filter((f) => f.endsWith('.node'));
-    expect(natives).toEqual([join(`electron-${target.electron}-abi${target.abi}-linux-x64`, NATIVE_FILE)]);
+    expect(natives).toEqual([join(`electron-${target.electron}-abi${target.abi}-better-sqlite3-${target.driver}-linux-x64`, NATIVE_FILE)]);
     expect(target.abi).not.toBe(process.versions.modules);
   });
 
@@ -100,6 +105,7 @@ describe('the packed app (electron-builder --dir, Linux)', () => {
     expect(report.listed).toMatchObject({ ok: true, value: [{ id: 1, title: 'Opened in the installed app' }] });
     expect(report.stranger).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(report.permissions).toEqual({ clipboard: true, camera: false, elsewhere: false });
+    expect(report.requests).toEqual({ clipboard: true, camera: false, geolocation: false, elsewhere: false, unnamedFromApp: true, unnamedFromElsewhere: false });
     // The answer came from the file in userData, which now holds the decision.
     expect(existsSync(join(userData, 'verdict.db'))).toBe(true);
     const reread = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(process.argv[1],{readonly:true});console.log(d.prepare('select title from decisions').pluck().get())`, join(userData, 'verdict.db')], { cwd: root, encoding: 'utf8' });

@@ -17,6 +17,9 @@ const created = await call('createDecision', { title: 'Opened in the installed a
 const listed = await call('listDecisions', {});
 const stranger = await call('listDecisions', {}, 'https://example.org/');
 const permission = (name, url) => stub.permissionCheck?.(null, name, '', { requestingUrl: url });
+// The request handler answers through a callback; a webContents stands in for a request that names no URL.
+const request = (name, url, pageOfContents = page) =>
+  new Promise((resolve) => stub.permissionRequest?.({ getURL: () => pageOfContents }, name, resolve, { requestingUrl: url }) ?? resolve('no handler'));
 console.log(
   JSON.stringify({
     errors: stub.errors,
@@ -27,6 +30,14 @@ console.log(
     listed,
     stranger,
     permissions: { clipboard: permission('clipboard-sanitized-write', page), camera: permission('media', page), elsewhere: permission('clipboard-sanitized-write', 'https://example.org/') },
+    requests: {
+      clipboard: await request('clipboard-sanitized-write', page),
+      camera: await request('media', page),
+      geolocation: await request('geolocation', page),
+      elsewhere: await request('clipboard-sanitized-write', 'https://example.org/'),
+      unnamedFromApp: await request('clipboard-sanitized-write', ''),
+      unnamedFromElsewhere: await request('clipboard-sanitized-write', '', 'https://example.org/'),
+    },
   }),
 );
 process.exit(0);

@@ -24,7 +24,7 @@ function io(overrides: Partial<StartIo> = {}): StartIo & { lines: string[]; erro
     env: { DISPLAY: ':0', VERDICT_NATIVE_DIR: nativeDir },
     platform: 'linux',
     findElectron: () => binary,
-    target: () => ({ electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64' }),
+    target: () => ({ electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64', driver: '12.11.1' }),
     prepare: async () => void steps.push('prepare'),
     sandboxBlocked: () => false,
     build: () => (steps.push('build'), 0),
@@ -68,11 +68,15 @@ describe('npm start', () => {
     expect(noElectron.errors).toEqual([expect.stringMatching(/Electron could not be downloaded.*npm run web/)]);
   });
 
-  it('prints the standard sandbox fixes instead of launching into an abort, and never disables the sandbox', async () => {
-    const blocked = io({ sandboxBlocked: () => true });
-    expect(await startApp(blocked)).toBe(1);
-    expect(blocked.steps).toEqual([]);
+  it('warns with the standard sandbox fixes when the sandbox looks blocked, still tries (a profile may allow it), and never disables it', async () => {
+    const blocked = io({ sandboxBlocked: () => true, launch: async () => ({ code: 133, stderr: 'The SUID sandbox helper binary was found, but is not configured correctly.' }) });
+    expect(await startApp(blocked)).toBe(133);
+    expect(blocked.steps).toEqual(['prepare', 'build']);
+    // Said once, before the launch, not again after the abort.
     expect(blocked.errors.join('\n')).toBe(sandboxAdvice(binary));
+    const allowed = io({ sandboxBlocked: () => true });
+    expect(await startApp(allowed)).toBe(0);
+    expect(allowed.steps).toEqual(['prepare', 'build', 'launch']);
     expect(sandboxAdvice(binary)).toContain('sudo chown root:root /project/node_modules/electron/dist/chrome-sandbox && sudo chmod 4755');
     expect(sandboxAdvice(binary)).toContain('kernel.apparmor_restrict_unprivileged_userns=0');
     expect(sandboxAdvice(binary)).not.toMatch(/--no-sandbox|ELECTRON_DISABLE_SANDBOX/);
