@@ -6,9 +6,11 @@ import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
 import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
-import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { resolveDbPath } from '../db/location.ts';
-import { openService, type Service } from '../service.ts';
+import type { Service } from '../service.ts';
+import { parseId, pick } from './args.ts';
+import { addEditingCommands } from './editing.ts';
+import { addExamples } from './examples.ts';
 import { decisionList, decisionView, resultsView, scanView } from './format.ts';
 
 export interface Io {
@@ -19,30 +21,25 @@ export interface Io {
   serve?(service: Service, port: number): Promise<void>;
 }
 
-const parseId = (what: string) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${what} must be a whole number, like 3 (got "${value}").`);
-  return Number(value);
-};
 const parsePort = (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`the port must be a number from 0 to 65535 (got "${value}").`);
   return n;
 };
 
-/** Finds an option, criterion or member by id or by name, ignoring case. */
-function pick<T extends { id: number; name: string }>(list: T[], ref: string, what: string, flag: string): T {
-  const byId = /^\d+$/.test(ref) ? list.find((x) => x.id === Number(ref)) : undefined;
-  const found = byId ?? list.find((x) => x.name.localeCompare(ref, undefined, { sensitivity: 'accent' }) === 0);
-  if (found) return found;
-  const known = list.length ? `; it has ${list.map((x) => x.name).join(', ')}` : `; it has none yet`;
-  return fail('not_found', `This decision has no ${what} "${ref}"${known}.`, flag);
-}
+// The store's code (every handler, every schema) loads only for commands that use it, so --help answers at once.
+let serviceModule: typeof import('../service.ts') | undefined;
+const loadService = async () => (serviceModule ??= await import('../service.ts'));
+const helpOnly = (argv: string[]) => argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
 
 export function buildProgram(io: Io): { program: Command; dispose(): void } {
   let service: Service | undefined;
   const program = new Command('verdict');
   const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
-  const open = (): Service => (service ??= openService(dbFile(), { actor: 'cli' }));
+  const open = (): Service => {
+    if (serviceModule === undefined) throw new Error('the store was not loaded');
+    return (service ??= serviceModule.openService(dbFile(), { actor: 'cli' }));
+  };
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
     if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
@@ -247,6 +244,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .description('write a consistent copy of the whole database to a file')
     .argument('<file>', 'where the copy goes')
     .action(async (file: string) => {
+      const { backupDatabase } = await import('../db/backup.ts');
       const b = await backupDatabase(open().ctx.db, resolve(file));
       io.out(`Backed up ${b.decisions} decision${b.decisions === 1 ? '' : 's'} to ${b.path} (${b.bytes} bytes).`);
     });
@@ -258,6 +256,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .action(async (file: string) => {
       const dbPath = dbFile();
       if (service) fail('conflict', 'The database is open; restore needs it closed.');
+      const { restoreDatabase } = await import('../db/backup.ts');
       const r = await restoreDatabase(dbPath, resolve(file));
       io.out(`Restored ${r.decisions} decision${r.decisions === 1 ? '' : 's'} into ${r.path}.`);
       if (r.keptAt) io.err(`The previous database is kept at ${r.keptAt}`);
@@ -272,6 +271,9 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       await io.serve(open(), o.port);
     });
 
+  addEditingCommands(program, { io, call, detail, json, members });
+  addExamples(program);
+
   return { program, dispose: () => service?.close() };
 }
 
@@ -279,6 +281,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { program, dispose } = buildProgram(io);
   try {
+    if (!helpOnly(argv)) await loadService();
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

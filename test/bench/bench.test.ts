@@ -18,6 +18,8 @@ describe('npm run bench', () => {
       'exporting the large',
       'database size per',
       'scanning a repository',
+      '`verdict --help`: process',
+      '`verdict list` on',
       'web mode: process',
     ]);
     for (const r of rows) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
 import { tempDir } from '../helpers.ts';
+import { spawnGroup } from '../processes.ts';
 
 /** Runs the CLI in-process against a database in a temp folder. */
 function cli(db: string) {
@@ -149,8 +150,8 @@ describe('verdict serve', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^verdict: .*the port must be a number from 0 to 65535/);
 
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawnGroup(process.execPath, [bin, '--db', db, 'serve', '--port', '0']);
+    const child = server.child;
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -164,7 +165,7 @@ describe('verdict serve', () => {
       const reply = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
       expect(await reply.json()).toMatchObject({ ok: true, value: { id: 1 } });
     } finally {
-      child.kill('SIGTERM');
+      await server.stop();
     }
     // The server closed the database cleanly: the CLI reads what it wrote.
     expect(execFileSync(process.execPath, [bin, '--db', db, 'list'], { encoding: 'utf8' })).toContain('Served');

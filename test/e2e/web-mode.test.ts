@@ -48,7 +48,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    web?.stop();
+    await web?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

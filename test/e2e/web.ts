@@ -1,6 +1,7 @@
 // The real `npm run web` for the browser tests: started on a free port with a temp database, stopped after.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnGroup } from '../processes.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -9,12 +10,15 @@ export interface RunningWeb {
   process: ChildProcess;
   /** POSTs to the facilitator's API, as the page does. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
-  stop(): void;
+  /** Stops npm, its shell and the server: the whole process group. */
+  stop(): Promise<void>;
 }
 
 export async function startWeb(env: Record<string, string>): Promise<RunningWeb> {
   // NODE_ENV=test from vitest would make the page a development build.
-  const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const group = spawnGroup('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env } });
+  const web = group.child;
+  web.stdin.end();
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
@@ -26,9 +30,12 @@ export async function startWeb(env: Record<string, string>): Promise<RunningWeb>
         resolve(m[1]!);
       }
     };
-    web.stdout!.on('data', read);
-    web.stderr!.on('data', read);
+    web.stdout.on('data', read);
+    web.stderr.on('data', read);
     web.on('exit', (code) => reject(new Error(`npm run web exited with ${code}:\n${out}`)));
+  }).catch(async (e: unknown) => {
+    await group.stop();
+    throw e;
   });
   return {
     url,
@@ -39,6 +46,6 @@ export async function startWeb(env: Record<string, string>): Promise<RunningWeb>
       if (!reply.ok) throw new Error(`${method}: ${reply.error!.message}`);
       return reply.value as T;
     },
-    stop: () => void web.kill('SIGTERM'),
+    stop: () => group.stop(),
   };
 }

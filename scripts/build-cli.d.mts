@@ -1,0 +1,2 @@
+export const outDir: string;
+export function buildCli(): Promise<void>;
