@@ -5,6 +5,7 @@ import { DecisionScreen } from './components/DecisionScreen.tsx';
 import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
 import { ViewControls } from './components/ViewControls.tsx';
 import { runMenuCommand } from './menu.ts';
+import { coalesce } from './store/coalesce.ts';
 import { useStore } from './store/index.ts';
 
 export function App() {
@@ -13,10 +14,12 @@ export function App() {
   useEffect(() => {
     void loadDecisions();
     // A change from any door (this window, another window, the CLI) refreshes what is on screen.
+    const refreshList = coalesce(() => useStore.getState().loadDecisions());
+    const refreshOpen = coalesce(() => useStore.getState().refreshDecision());
     return api.onChange((event) => {
       const s = useStore.getState();
-      void s.loadDecisions();
-      if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) void s.refreshDecision();
+      refreshList();
+      if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) refreshOpen();
     });
   }, [loadDecisions]);
   useEffect(() => api.desktop?.onMenu((command) => runMenuCommand(command, useStore.getState())), []);

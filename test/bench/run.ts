@@ -12,9 +12,15 @@ import { chromiumPath } from '../e2e/browser.ts';
 
 export async function runBenchmarks({ quick = false, renderer = true, pack = true } = {}): Promise<Row[]> {
   const rows: Row[] = [];
+  // A step that fails is a row of its own, marked, and the rest still run and print.
   const step = async (name: string, run: () => Promise<Row[]>) => {
     process.stderr.write(`bench: ${name}…\n`);
-    rows.push(...(await run()));
+    try {
+      rows.push(...(await run()));
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160);
+      rows.push({ what: `${name} (step failed)`, measured: `FAILED: ${message}`, against: '—', ratio: '—', goal: 'runs', met: false });
+    }
   };
   await step('store', () => storeBenchmarks(quick ? { votes: 50, large: { members: 5, options: 4, criteria: 6 }, sizeVotes: 200, runs: 2 } : { votes: 1000, large: { members: 50, options: 20, criteria: 30 }, sizeVotes: 10_000, runs: 7 }));
   await step('scan', () => scanBenchmark(quick ? { records: 30, runs: 2 } : { records: 1000, runs: 9 }));
