@@ -1,2 +1,3 @@
 export const outDir: string;
-export function buildCli(): Promise<void>;
+/** Builds out/cli/verdict.cjs and returns its code (saved when the folder is writable). */
+export function buildCli(): Promise<string>;

@@ -2,7 +2,7 @@
 // marker in its environment, which the processes it starts inherit. At the end, a process still carrying the
 // marker, or anything left in the temp root, fails the run by name; both are then cleaned up.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,8 +31,22 @@ export function markedProcesses(id: string): { pid: number; command: string }[] 
 export default function setup(): () => Promise<void> {
   const id = randomUUID();
   const root = mkdtempSync(join(tmpdir(), 'verdict-test-run-'));
+  // Traversable like /tmp itself, for the test that runs the CLI as user nobody.
+  chmodSync(root, 0o755);
   process.env[MARKER] = id;
   process.env.TMPDIR = root;
+  // Interrupted (Ctrl+C), vitest skips the teardown below: at least stop what the tests started.
+  const sweep = () => {
+    for (const p of markedProcesses(id)) {
+      try {
+        process.kill(p.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+    }
+  };
+  process.once('SIGINT', sweep);
+  process.once('SIGTERM', sweep);
   return async () => {
     // Give processes a test has just signalled a moment to exit.
     let alive = markedProcesses(id);

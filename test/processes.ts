@@ -8,8 +8,31 @@ export interface Group {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+// A group of its own no longer hears the terminal's Ctrl+C: when this test process exits or is interrupted,
+// it signals every group it started that is still running.
+const live = new Set<number>();
+const stopAll = () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // gone
+    }
+  }
+  live.clear();
+};
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.kill(process.pid, signal);
+  });
+}
+
 export function spawnGroup(command: string, args: string[], options: SpawnOptionsWithoutStdio = {}): Group {
   const child = spawn(command, args, { ...options, detached: true, stdio: 'pipe' });
+  if (child.pid !== undefined) live.add(child.pid);
+  child.once('exit', () => live.delete(child.pid!));
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());

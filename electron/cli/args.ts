@@ -7,10 +7,15 @@ export const parseId = (what: string) => (value: string) => {
   return Number(value);
 };
 
+/** A decimal number as people write it: 20, 12.5, -1 (no hex, exponents or spaces). */
 export const parseNumber = (what: string) => (value: string) => {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${what} must be a number (got "${value}").`);
-  return n;
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`${what} must be a number like 20 or 12.5 (got "${value}").`);
+  return Number(value);
+};
+
+export const parseWhole = (what: string, min: number, max: number) => (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max} (got "${value}").`);
+  return Number(value);
 };
 
 export const parseOnOff = (what: string) => (value: string) => {

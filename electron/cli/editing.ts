@@ -1,14 +1,15 @@
 // The commands that give the command line everything the window does beyond the workshop's core:
 // editing a decision's text, options, criteria, weights and evidence, people's roles, ballots and rounds,
 // the trash, the history, and `call` for any contract method.
-import { readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { resolve } from 'node:path';
 import { Argument, Command, Option } from 'commander';
 import { isMethod, type Method, type Output } from '../../shared/api.ts';
 import { describeEvent } from '../../shared/history.ts';
 import { fail } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
 import { roles, weightingModes, type DecisionDetail } from '../../shared/types.ts';
-import { parseId, parseNumber, parseOnOff, pick } from './args.ts';
+import { parseId, parseNumber, parseOnOff, parseWhole, pick } from './args.ts';
 import { decisionList } from './format.ts';
 import type { Io } from './program.ts';
 
@@ -18,6 +19,14 @@ export interface CliTools {
   detail(id: number): DecisionDetail;
   json(value: unknown): void;
   members(d: DecisionDetail): { id: number; name: string }[];
+  /** Casts one importance the way `vote` casts a score (the member's turn, where turns exist). */
+  castImportance(input: { decisionId: number; memberId: number; criterionId: number; importance: number | 'abstain'; why?: string }): { filled: number; total: number };
+}
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
 }
 
 const decisionArg = (c: Command) => c.argument('<id>', 'decision id', parseId('the decision id'));
@@ -39,7 +48,7 @@ export function addEditingCommands(program: Command, t: CliTools): void {
     .option('--confirmation <text>', 'how the decision will be confirmed')
     .option('--more-info <text>', 'more information')
     .option('--tags <list>', 'comma-separated tags (empty to clear)', (v) => v.split(',').map((x) => x.trim()).filter(Boolean))
-    .option('--scale <max>', 'the top of the 1…N scale (3 to 10)', parseNumber('the scale'))
+    .option('--scale <max>', 'the top of the 1…N scale (3 to 10)', parseWhole('the scale', 3, 10))
     .addOption(new Option('--aggregation <how>', 'how members’ scores combine').choices(['mean', 'median']))
     .addOption(new Option('--weighting <how>', 'weights set directly, or voted by the members').choices(weightingModes))
     .option('--anonymous <on|off>', 'hide who voted what', parseOnOff('--anonymous'))
@@ -99,7 +108,8 @@ export function addEditingCommands(program: Command, t: CliTools): void {
       .argument('<place>', 'its new place, 1 for first', parseId('the place'))
       .action((id: number, ref: string, place: number) => {
         const order = call(kind === 'option' ? 'moveOption' : 'moveCriterion', { [idField]: find(id, ref).id, position: place - 1 });
-        io.out(order.map((x, i) => `${i + 1}. ${x.name}`).join('\n'));
+        // Places, not ids: said in words so that nobody passes a place where an id is asked.
+        io.out(order.map((x, i) => `place ${i + 1}: ${x.name} (id ${x.id})`).join('\n'));
       });
     decisionArg(group.command('remove').description(`remove ${kind === 'option' ? 'an option' : 'a criterion'} (and its votes and evidence)`))
       .argument(`<${kind}>`, 'its name or id')
@@ -179,6 +189,41 @@ export function addEditingCommands(program: Command, t: CliTools): void {
       io.out('The round is cancelled; nobody saw its votes.');
     });
 
+  decisionArg(program.command('importance').description('rate how much a criterion matters, for a member, in an open round on the weights'))
+    .requiredOption('--member <name>', 'who rates (name or id)')
+    .requiredOption('--criterion <name>', 'the criterion (name or id)')
+    .requiredOption('--score <n>', 'a whole number on the decision’s scale, or "abstain"')
+    .option('--why <text>', 'a short reason')
+    .action((id: number, o: { member: string; criterion: string; score: string; why?: string }) => {
+      const d = detail(id);
+      const member = pick(t.members(d), o.member, 'participant', 'member');
+      const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
+      const importance = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
+      const b = t.castImportance({ decisionId: id, memberId: member.id, criterionId: criterion.id, importance, why: o.why });
+      io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} importances rated.`);
+    });
+
+  decisionArg(program.command('duplicate').description('copy a decision (options, criteria, evidence, people; no votes); prints the new id'))
+    .option('--title <text>', 'the copy’s title (default: the original’s, marked as a copy)')
+    .action((id: number, o: { title?: string }) => io.out(String(call('duplicateDecision', { decisionId: id, title: o.title }).id)));
+
+  decisionArg(program.command('supersede').description('say that this decision supersedes another one, or an ADR already in a repository'))
+    .option('--decision <id>', 'the older decision it replaces', parseId('the decision id'))
+    .option('--record <file>', 'the older record’s file name in the ADR folder (with --repo)')
+    .option('--repo <dir>', 'the repository holding that record')
+    .option('--dir <path>', 'the ADR folder inside the repository (default: found from the repository)')
+    .option('--undo', 'take the link back')
+    .action((id: number, o: { decision?: number; record?: string; repo?: string; dir?: string; undo?: boolean }) => {
+      if ((o.decision === undefined) === (o.record === undefined)) fail('invalid_input', 'Give either --decision ID or --record FILE --repo DIR.', 'decision');
+      if (o.decision !== undefined) {
+        call(o.undo ? 'unlinkSupersedes' : 'linkSupersedes', { decisionId: id, supersededId: o.decision });
+        return io.out(o.undo ? `Decision ${id} no longer supersedes ${o.decision}.` : `Decision ${id} supersedes ${o.decision}.`);
+      }
+      if (o.repo === undefined) fail('invalid_input', '--record needs --repo DIR, the repository that holds it.', 'repo');
+      const linked = call(o.undo ? 'unlinkSupersedesRecord' : 'linkSupersedesRecord', { decisionId: id, repo: resolve(o.repo), adrDir: o.dir, file: o.record });
+      io.out(linked.length ? `Decision ${id} supersedes: ${linked.map((r) => r.file).join(', ')}.` : `Decision ${id} supersedes no record.`);
+    });
+
   decisionArg(program.command('delete').description('move a decision to the trash (restore it with `verdict trash restore`)')).action((id: number) => {
     const d = call('deleteDecision', { decisionId: id });
     io.out(`Moved to the trash: ${d.title}. Undo with: verdict trash restore ${d.id}`);
@@ -219,9 +264,10 @@ export function addEditingCommands(program: Command, t: CliTools): void {
     .description('call any method of the contract with JSON input (from the argument or standard input); prints the JSON answer')
     .argument('<method>', 'a method name, e.g. listDecisions')
     .argument('[json]', 'the input, e.g. \'{"decisionId": 1}\' (default: read standard input, or {} when it is a terminal)')
-    .action((method: string, input: string | undefined) => {
+    .action(async (method: string, input: string | undefined) => {
       if (!isMethod(method)) fail('not_found', `Verdict has no method called "${method}".`, 'method');
-      const text = input ?? (process.stdin.isTTY ? '{}' : readFileSync(0, 'utf8'));
+      // isatty, not process.stdin.isTTY: touching process.stdin makes fd 0 non-blocking before we read it.
+      const text = input ?? (isatty(0) ? '{}' : await readStdin());
       let parsed: unknown;
       try {
         parsed = JSON.parse(text || '{}');

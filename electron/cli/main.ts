@@ -5,6 +5,14 @@ import { run } from './program.ts';
 /** The renderer that `npm run web` builds. */
 export const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
+// Output piped into a reader that stopped (`verdict --help | head -3`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 void run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

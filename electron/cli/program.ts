@@ -271,7 +271,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       await io.serve(open(), o.port);
     });
 
-  addEditingCommands(program, { io, call, detail, json, members });
+  addEditingCommands(program, { io, call, detail, json, members, castImportance: (input) => call('castImportance', input) });
   addExamples(program);
 
   return { program, dispose: () => service?.close() };

@@ -1,6 +1,6 @@
 // The `verdict` command runs built JavaScript, rebuilt when a source changes, and --help loads none of the store.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,44 @@ describe('the built command line', () => {
     const r = spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(statSync(entry).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+  });
+});
+
+describe('the command line as a process', () => {
+  it('reads call’s JSON from a pipe, even when the writer is slower than the command’s start', async () => {
+    const db = join(work, 'pipe.db');
+    spawnSync(process.execPath, [bin, '--db', db, 'new', 'Piped'], { cwd: root });
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, '--db', db, 'call', 'getDecision'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    await new Promise((r) => setTimeout(r, 700));
+    child.stdin.end('{"decisionId": 1}');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ id: 1, title: 'Piped' });
+  });
+
+  it('ends quietly when its reader stops early (verdict --help | head -1)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage: verdict [options] [command]\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('a damaged code cache is ignored and replaced, never a crash', () => {
+    spawnSync(process.execPath, [bin, '--help'], { cwd: root });
+    const caches = readdirSync(outDir).filter((f) => f.endsWith('.v8-cache'));
+    expect(caches).toHaveLength(1);
+    const file = join(outDir, caches[0]!);
+    const data = readFileSync(file);
+    for (let i = 100; i < data.length; i += 997) data[i] = data[i]! ^ 0xff;
+    writeFileSync(file, data);
+    const r = spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: verdict/);
+    expect(readFileSync(file).equals(data)).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ describe('verdict, beyond the workshop’s core', () => {
     expect(d).toMatchObject({ context: 'Billing needs an admin', drivers: '* speed', confirmation: 'Review in a month', consequencesGood: 'Less code', tags: ['python', 'web'], scale: { max: 7 }, aggregation: 'median', anonymous: true });
     expect(await v('set', id)).toMatchObject({ code: 1, err: expect.stringMatching(/^verdict: Say what to change/) });
     expect(await v('set', id, '--anonymous', 'maybe')).toMatchObject({ code: 2, err: expect.stringMatching(/--anonymous must be on or off/) });
-    expect(await v('set', id, '--scale', '42')).toMatchObject({ code: 1, err: expect.stringMatching(/at most 10/) });
+    for (const bad of ['42', '4.5', '1e308', '2']) expect(await v('set', id, '--scale', bad)).toMatchObject({ code: 2, err: expect.stringMatching(/the scale must be a whole number from 3 to 10/) });
     expect(json<Detail>(await v('show', id, '--json')).scale.max).toBe(7);
     expect(await v('status', id, 'proposed')).toMatchObject({ code: 0, out: `Decision ${id} is proposed.` });
     expect(await v('status', id, 'bogus')).toMatchObject({ code: 2 });
@@ -38,9 +38,11 @@ describe('verdict, beyond the workshop’s core', () => {
     const id = (await v('new', 'Pick a framework', '--template', 'django-vs-flask')).out;
     expect((await v('option', 'rename', id, 'flask', 'Flask 3')).out).toBe('Renamed to Flask 3.');
     expect((await v('option', 'describe', id, 'Flask 3', 'Micro')).code).toBe(0);
-    expect((await v('option', 'move', id, 'Flask 3', '1')).out.split('\n')[0]).toBe('1. Flask 3');
+    const flask = json<Detail>(await v('show', id, '--json')).options.find((o) => o.name === 'Flask 3')!;
+    expect((await v('option', 'move', id, 'Flask 3', '1')).out.split('\n')[0]).toBe(`place 1: Flask 3 (id ${flask.id})`);
     expect((await v('criterion', 'weight', id, 'admin interface', '25')).out).toMatch(/now weighs 25/);
     expect(await v('criterion', 'weight', id, 'admin interface', '-1')).toMatchObject({ code: 1, err: expect.stringMatching(/must not be negative/) });
+    for (const bad of ['0x10', ' 5', '1e3', 'twenty']) expect(await v('criterion', 'weight', id, 'admin interface', bad)).toMatchObject({ code: 2, err: expect.stringMatching(/must be a number like 20/) });
     expect(await v('criterion', 'weight', id, 'nonsense', '5')).toMatchObject({ code: 1, err: expect.stringMatching(/no criterion "nonsense"; it has /) });
     const before = json<Detail>(await v('show', id, '--json')).criteria.length;
     expect((await v('criterion', 'remove', id, 'Admin interface')).out).toBe('Removed Admin interface.');
@@ -102,6 +104,27 @@ describe('verdict, beyond the workshop’s core', () => {
     expect((await v('trash', 'list', '--json')).out).toContain('Short-lived');
     expect((await v('trash', 'purge', id, '--yes')).code).toBe(0);
     expect((await v('trash')).out).toBe('The trash is empty.');
+  });
+
+  it('rates importance in a weights round, duplicates a decision, and links what it supersedes', async () => {
+    const v = cli(join(tempDir(), 'p.db'));
+    const id = (await v('new', 'Pick a framework')).out;
+    await v('option', 'add', id, 'Django');
+    await v('option', 'add', id, 'Flask');
+    await v('criterion', 'add', id, 'Admin');
+    await v('criterion', 'add', id, 'Speed');
+    await v('person', 'add', id, 'Ana');
+    await v('set', id, '--weighting', 'voted');
+    expect((await v('round', 'open', id, '--kind', 'weights')).code).toBe(0);
+    expect((await v('importance', id, '--member', 'ana', '--criterion', 'speed', '--score', '5')).out).toBe('Recorded for Ana: 1 of 2 importances rated.');
+    expect(await v('importance', id, '--member', 'ana', '--criterion', 'speed', '--score', '9')).toMatchObject({ code: 1, err: expect.stringMatching(/from 1 to 5/) });
+    expect(await v('vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Speed', '--score', '3')).toMatchObject({ code: 1, err: expect.stringMatching(/cast importance, not scores/) });
+    const copy = (await v('duplicate', id, '--title', 'Pick a framework again')).out;
+    expect(json<Detail>(await v('show', copy, '--json'))).toMatchObject({ title: 'Pick a framework again', options: [{ name: 'Django' }, { name: 'Flask' }] });
+    expect((await v('supersede', copy, '--decision', id)).out).toBe(`Decision ${copy} supersedes ${id}.`);
+    expect((await v('supersede', copy, '--decision', id, '--undo')).out).toBe(`Decision ${copy} no longer supersedes ${id}.`);
+    expect(await v('supersede', copy)).toMatchObject({ code: 1, err: expect.stringMatching(/Give either --decision ID or --record FILE --repo DIR/) });
+    expect(await v('supersede', copy, '--record', '0001-x.md')).toMatchObject({ code: 1, err: expect.stringMatching(/--record needs --repo/) });
   });
 
   it('calls any contract method with JSON, and refuses unknown methods and bad JSON', async () => {
