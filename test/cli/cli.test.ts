@@ -2,19 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/program.ts';
 import { tempDir } from '../helpers.ts';
+import { cli } from './in-process.ts';
 import { spawnGroup } from '../processes.ts';
 
-/** Runs the CLI in-process against a database in a temp folder. */
-function cli(db: string) {
-  return async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-}
 
 async function votedWorkshop() {
   const db = join(tempDir(), 'cli.db');

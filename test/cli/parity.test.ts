@@ -1,18 +1,11 @@
 // The command line does what the window does, named the way the window names it, and every command shows an example.
 import { describe, expect, it } from 'vitest';
 import { examples, leafCommands, commandPath } from '../../electron/cli/examples.ts';
-import { buildProgram, run } from '../../electron/cli/program.ts';
+import { buildProgram } from '../../electron/cli/program.ts';
 import { tempDir } from '../helpers.ts';
+import { cli } from './in-process.ts';
 import { join } from 'node:path';
 
-function cli(db: string) {
-  return async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-}
 
 const json = <T>(r: { out: string }) => JSON.parse(r.out) as T;
 type Detail = { title: string; context: string; anonymous: boolean; scale: { max: number }; tags: string[]; options: { id: number; name: string; description: string }[]; criteria: { id: number; name: string; weight: number }[]; evidence: { id: number; text: string; source: string }[]; participants: { name: string; role: string }[] };
