@@ -135,6 +135,8 @@ export interface DecisionSummary {
   /** The ADR file last exported for it (ADR folder/file name), and its number. */
   adrFile: string | null;
   adrNumber: number | null;
+  /** A voting round is open: deleting now would end a vote in progress. */
+  votingOpen: boolean;
 }
 
 export interface BallotCell {

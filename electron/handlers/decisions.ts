@@ -53,7 +53,7 @@ export function decisionDetail(ctx: Ctx, id: number): DecisionDetail {
 }
 
 function summary(
-  row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null; adr_file: string | null; adr_number: number | null },
+  row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null; adr_file: string | null; adr_number: number | null; voting: number },
 ): DecisionSummary {
   return {
     id: row.id,
@@ -69,6 +69,7 @@ function summary(
     chosenOption: row.chosen,
     adrFile: row.adr_file,
     adrNumber: row.adr_number,
+    votingOpen: row.voting === 1,
   };
 }
 
@@ -78,7 +79,8 @@ const summarySql = `SELECT d.*,
   (SELECT count(*) FROM participants WHERE decision_id = d.id) AS participant_count,
   (SELECT name FROM options WHERE id = d.chosen_option_id) AS chosen,
   (SELECT adr_dir || '/' || file FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_file,
-  (SELECT number FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_number
+  (SELECT number FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_number,
+  EXISTS (SELECT 1 FROM rounds WHERE decision_id = d.id AND status = 'open') AS voting
 FROM decisions d`;
 
 export function listTemplates(): TemplateInfo[] {

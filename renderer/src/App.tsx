@@ -5,12 +5,14 @@ import { DecisionScreen } from './components/DecisionScreen.tsx';
 import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
 import { ViewControls } from './components/ViewControls.tsx';
 import { runMenuCommand } from './menu.ts';
+import { useHashRoute } from './route.ts';
 import { coalesce } from './store/coalesce.ts';
 import { useStore } from './store/index.ts';
 
 export function App() {
   const { theme, zoom, presenter, decisionId, trashed, undoTrash, loadDecisions } = useStore();
   useShortcuts();
+  useHashRoute();
   useEffect(() => {
     void loadDecisions();
     // A change from any door (this window, another window, the CLI) refreshes what is on screen.
