@@ -36,9 +36,10 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
   let service: Service | undefined;
   const program = new Command('verdict');
   const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
-  const open = (): Service => {
+  // The actor names the door in the history: "cli" for commands, "web" for what web mode's page does.
+  const open = (actor: 'cli' | 'web' = 'cli'): Service => {
     if (serviceModule === undefined) throw new Error('the store was not loaded');
-    return (service ??= serviceModule.openService(dbFile(), { actor: 'cli' }));
+    return (service ??= serviceModule.openService(dbFile(), { actor }));
   };
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
@@ -268,7 +269,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .option('--port <n>', 'the port (0 picks a free one)', parsePort, 4780)
     .action(async (o: { port: number }) => {
       if (io.serve === undefined) throw new Error('serve is not available here');
-      await io.serve(open(), o.port);
+      await io.serve(open('web'), o.port);
     });
 
   addEditingCommands(program, { io, call, detail, json, members, castImportance: (input) => call('castImportance', input) });

@@ -98,6 +98,22 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(must(service.call('listDecisions', { trash: true }))).toEqual([]);
   });
 
+  it('shows the history as people read it: one line per ballot, opened on demand, filtered by kind', async () => {
+    const d = must(service.call('createDecision', { title: 'History for people', template: 'django-vs-flask' }));
+    const ana = must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' })).personId;
+    const full = must(service.call('getDecision', { decisionId: d.id }));
+    must(service.call('openRound', { decisionId: d.id }));
+    for (const o of full.options) for (const c of full.criteria.slice(0, 3)) must(service.call('castScore', { decisionId: d.id, memberId: ana, optionId: o.id, criterionId: c.id, score: 4 }));
+    await page.goto(`${server.url}#/d/${d.id}/history`);
+    const line = page.getByText(`Ana: ${full.options.length * 3} votes cast`);
+    await line.waitFor();
+    expect(await page.locator('.history > li').count()).toBeLessThan(8);
+    await line.click();
+    await page.getByText(`Ana scored ${full.options[0]!.name} on ${full.criteria[0]!.name}`).first().waitFor();
+    await page.getByLabel('Show').selectOption('edits');
+    expect(await page.getByText(/votes cast/).count()).toBe(0);
+  });
+
   it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
     const long = 'Supercalifragilistic'.repeat(10);
     const d = must(service.call('createDecision', { title: long.slice(0, 200), template: 'django-vs-flask' }));
