@@ -32,6 +32,12 @@ export function App() {
 
   return (
     <div className={`app${presenter ? ' presenter' : ''}`}>
+      {/* Presenter mode hides the header, not the page's one top-level heading. */}
+      {presenter && (
+        <header>
+          <h1 className="sr-only">Verdict</h1>
+        </header>
+      )}
       {!presenter && (
         <header className="bar">
           <h1>Verdict</h1>

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../electron/service.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { axeViolations } from './axe.ts';
 import { chromiumPath, launch } from './browser.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -112,6 +113,30 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.getByText(`Ana scored ${full.options[0]!.name} on ${full.criteria[0]!.name}`).first().waitFor();
     await page.getByLabel('Show').selectOption('edits');
     expect(await page.getByText(/votes cast/).count()).toBe(0);
+  });
+
+  it('has no accessibility violations of any impact on the list, every step, the trash, and presenter mode (axe-core)', async () => {
+    const d = must(service.call('createDecision', { title: 'Accessible workshop', template: 'django-vs-flask' }));
+    must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' }));
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const v of await axeViolations(page)) found.push(`${where}: ${v}`);
+    };
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /Accessible workshop/ }).first().waitFor();
+    await check('list');
+    await page.getByRole('button', { name: 'Show the trash' }).click();
+    await check('trash');
+    for (const step of ['frame', 'criteria', 'team', 'vote', 'results', 'decide', 'history']) {
+      await page.goto(`${server.url}#/d/${d.id}/${step}`);
+      await page.locator('.decision-name').waitFor();
+      await check(step);
+    }
+    await page.keyboard.press('p');
+    await page.locator('.app.presenter').waitFor();
+    await check('presenter');
+    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
   });
 
   it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
