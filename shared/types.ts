@@ -207,12 +207,25 @@ export interface ResultVote {
 export interface ResultFlip {
   winnerId: number;
   challengerId: number;
-  criterionId: number;
-  weightNow: number;
-  weightAtTie: number;
+  /** A dead heat for first place: no criterion, a change of 0, fragile. */
+  tie: boolean;
+  /** On a tie, every option level with the first, in ranking order; else empty. */
+  tiedIds: number[];
+  /** null on a tie. */
+  criterionId: number | null;
+  weightNow: number | null;
+  weightAtTie: number | null;
   deltaPoints: number;
   fragile: boolean;
   sentence: string;
+}
+
+/** The sentences the screen, the phones, the command line and the ADR show, from `shared/scoring/sentences.ts`. */
+export interface ResultSentences {
+  /** The minimal flip, a tie, or why there is none. */
+  flip: string;
+  /** One per incomplete option: "Pyramid is left out: 3 cells have no score." */
+  leftOut: string[];
 }
 
 export interface Results {
@@ -228,6 +241,7 @@ export interface Results {
   members: ResultMember[];
   votes: ResultVote[];
   minimalFlip: ResultFlip | null;
+  sentences: ResultSentences;
 }
 
 export interface HistoryEvent {

@@ -1,8 +1,9 @@
 // Results from the revealed rounds: for each criterion, the votes of its latest revealed round.
 import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
-import { describeFlip, ranks, score, type Vote } from '../../shared/scoring/index.ts';
-import type { ResultMember, Results, ResultVote } from '../../shared/types.ts';
+import { ranks, score, type ScoringInput, type Vote } from '../../shared/scoring/index.ts';
+import { resultSentences } from '../../shared/scoring/sentences.ts';
+import type { ResultFlip, ResultMember, Results, ResultVote } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criteriaOf, decisionRow, openRoundOf, optionsOf, participantsOf, type DecisionRow, type RoundRow } from './lookup.ts';
 import { roundsOf } from './rounds.ts';
@@ -72,7 +73,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
   }
 
   const key = (id: number): string => String(id);
-  const r = score({
+  const input: ScoringInput = {
     scale: [d.scale_min, d.scale_max],
     aggregation: d.aggregation,
     members: memberIds.map(key),
@@ -80,14 +81,14 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     criteria: criterionIds.map(key),
     weights: rawWeights,
     scores,
-  });
+  };
+  const r = score(input);
 
   const rankOf = new Map<string, number>();
   const shownRanks = ranks(r.ranking.map((o) => r.totals[o]!.score!));
   r.ranking.forEach((o, i) => rankOf.set(o, shownRanks[i]!));
   const ordered = [...r.ranking, ...options.map((o) => key(o.id)).filter((o) => !rankOf.has(o))];
   const optionName = new Map(options.map((o) => [key(o.id), o.name]));
-  const criterionName = new Map(criteria.map((c) => [key(c.id), c.name]));
   const memberIndex = new Map(memberIds.map((id, i) => [id, i]));
 
   const members: ResultMember[] = memberIds.map((id, i) => ({
@@ -100,7 +101,21 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     .sort((a, b) => a.member - b.member || a.optionId - b.optionId || a.criterionId - b.criterionId);
 
   const flip = r.minimalFlip;
-  return {
+  const minimalFlip: Omit<ResultFlip, 'sentence'> | null =
+    flip === null
+      ? null
+      : {
+          winnerId: Number(flip.winner),
+          challengerId: Number(flip.challenger),
+          tie: flip.tie,
+          tiedIds: flip.tie ? flip.tied.map(Number) : [],
+          criterionId: flip.criterion === null ? null : Number(flip.criterion),
+          weightNow: flip.weightNow,
+          weightAtTie: flip.weightAtTie,
+          deltaPoints: flip.deltaPoints,
+          fragile: flip.fragile,
+        };
+  const plain = {
     decisionId: d.id,
     scale: { min: d.scale_min, max: d.scale_max },
     aggregation: d.aggregation,
@@ -116,20 +131,10 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     })),
     members,
     votes: resultVotes,
-    minimalFlip:
-      flip === null
-        ? null
-        : {
-            winnerId: Number(flip.winner),
-            challengerId: Number(flip.challenger),
-            criterionId: Number(flip.criterion),
-            weightNow: flip.weightNow,
-            weightAtTie: flip.weightAtTie,
-            deltaPoints: flip.deltaPoints,
-            fragile: flip.fragile,
-            sentence: describeFlip(flip, (k) => criterionName.get(k) ?? k),
-          },
+    minimalFlip,
   };
+  const sentences = resultSentences(plain);
+  return { ...plain, minimalFlip: minimalFlip && { ...minimalFlip, sentence: sentences.flip }, sentences };
 }
 
 export function results(ctx: Ctx, input: Parsed<'results'>): Results {

@@ -72,11 +72,17 @@ export const results: Results = {
   minimalFlip: {
     winnerId: 1,
     challengerId: 2,
+    tie: false,
+    tiedIds: [],
     criterionId: 11,
     weightNow: 0.4,
     weightAtTie: 0.5,
     deltaPoints: 10,
     fragile: false,
     sentence: 'The result is robust: the smallest weight change that changes the winner is +10.0 points on Flexibility (40 % → 50 %).',
+  },
+  sentences: {
+    flip: 'The result is robust: the smallest weight change that changes the winner is +10.0 points on Flexibility (40 % → 50 %).',
+    leftOut: [],
   },
 };

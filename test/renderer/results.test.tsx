@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from './fake-api.ts';
+import type { Results } from '../../shared/types.ts';
 import { decision, results } from './fixtures.ts';
 
 vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
@@ -55,5 +56,23 @@ describe('results', () => {
     render(<ResultsView decision={decision} results={abstained} />);
     const table = screen.getByRole('heading', { name: 'Each member’s totals' }).parentElement!;
     expect(table.textContent).toContain('Ana—2.80');
+  });
+
+  it('reads a dead heat as a tie and names the options left out, and why', () => {
+    const heat: Results = {
+      ...results,
+      options: [
+        { optionId: 1, name: 'Django', score: 3.25, incomplete: false, rank: 1 },
+        { optionId: 2, name: 'Flask', score: 3.25, incomplete: false, rank: 1 },
+        { optionId: 3, name: 'Pyramid', score: null, incomplete: true, rank: null },
+      ],
+      minimalFlip: { ...results.minimalFlip!, tie: true, tiedIds: [1, 2], criterionId: null, weightNow: null, weightAtTie: null, deltaPoints: 0, fragile: true },
+      sentences: { flip: 'Django and Flask are tied: any change of weight decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'] },
+    };
+    render(<ResultsView decision={decision} results={heat} />);
+    const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
+    expect(ranking.textContent).toContain('Pyramid is left out: 3 cells have no score.');
+    expect(within(ranking).getByText('Django and Flask are tied: any change of weight decides it.').className).toBe('flip fragile');
+    expect(ranking.textContent).not.toContain('No single weight change');
   });
 });

@@ -1,4 +1,5 @@
-// The ranking with each option's weighted score and the minimal-flip sentence: on the shared screen and on phones.
+// The ranking with each option's weighted score, the options left out, and the minimal-flip sentence:
+// on the shared screen and on phones.
 import type { Results } from '../../../shared/types.ts';
 import { fixed } from '../format.ts';
 
@@ -19,8 +20,12 @@ export function Ranking({ results }: { results: Results }) {
           </li>
         ))}
       </ol>
-      {results.options.some((o) => o.incomplete) && <p className="muted">An incomplete option has a criterion nobody scored; it is left out of the ranking rather than counted as zero.</p>}
-      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.minimalFlip?.sentence ?? 'No single weight change makes another option win.'}</p>
+      {results.sentences.leftOut.length > 0 && (
+        <p className="muted left-out">
+          {results.sentences.leftOut.join(' ')} An option with a cell nobody scored is left out of the ranking and the comparison rather than counted as zero.
+        </p>
+      )}
+      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.sentences.flip}</p>
     </section>
   );
 }

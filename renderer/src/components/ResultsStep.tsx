@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { describeFlip, flipCandidates, minimalFlip, normaliseWeights, rankOptions, weightedTotals } from '../../../shared/scoring/index.ts';
+import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
 import { fixed, percent } from '../format.ts';
@@ -176,7 +176,7 @@ export function whatIf(decision: DecisionDetail, results: Results, raw: Record<s
   const value = (o: string, k: string) => results.cells.find((c) => String(c.optionId) === o && String(c.criterionId) === k)?.value ?? null;
   const totals = weightedTotals(options, criteria, weights, value);
   const ranking = rankOptions(options, totals);
-  const flip = minimalFlip(flipCandidates(ranking, criteria, weights, totals, value));
+  const { minimalFlip: flip } = sensitivity(ranking, criteria, weights, totals, value);
   return { weights, totals, ranking, flip };
 }
 
@@ -187,7 +187,7 @@ function WhatIf({ decision, results }: { decision: DecisionDetail; results: Resu
   const changed = Object.keys(raw).some((k) => raw[k] !== initial[k]);
   const view = whatIf(decision, results, raw);
   const optionName = (id: string) => decision.options.find((o) => String(o.id) === id)?.name ?? '';
-  const criterionName = (id: string) => decision.criteria.find((c) => String(c.id) === id)?.name ?? '';
+  const names = { option: optionName, criterion: (id: string) => decision.criteria.find((c) => String(c.id) === id)?.name ?? '' };
   const apply = async () => {
     for (const c of decision.criteria) {
       const reply = await run('updateCriterion', { criterionId: c.id, weight: Math.round((view.weights[String(c.id)] ?? 0) * 1000) / 10 });
@@ -225,7 +225,7 @@ function WhatIf({ decision, results }: { decision: DecisionDetail; results: Resu
           </li>
         ))}
       </ol>
-      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, criterionName)}</p>
+      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, view.ranking.length, names)}</p>
       <div className="actions">
         <button onClick={() => setRaw(initial)} disabled={!changed}>
           Reset
