@@ -220,12 +220,31 @@ export interface ResultFlip {
   sentence: string;
 }
 
+/** How often each complete option comes first over plausible weightings and resampled members (docs/ROBUSTNESS.md). */
+export interface ResultRobustness {
+  samples: number;
+  seed: number;
+  /** The Dirichlet's concentration κ: the larger, the closer the weightings stay to the team's. */
+  concentration: number;
+  /** Where the width came from: the members' own weight votes, or the default. */
+  width: 'votes' | 'default';
+  weightVoters: number;
+  /** Members resampled for the scores. */
+  members: number;
+  /** First place now: one option, or several on a dead heat. */
+  leaderIds: number[];
+  /** Each complete option's share of the samples it wins, in ranking order. */
+  wins: { optionId: number; share: number }[];
+}
+
 /** The sentences the screen, the phones, the command line and the ADR show, from `shared/scoring/sentences.ts`. */
 export interface ResultSentences {
   /** The minimal flip, a tie, or why there is none. */
   flip: string;
   /** One per incomplete option: "Pyramid is left out: 3 cells have no score." */
   leftOut: string[];
+  /** null when fewer than two options are complete. */
+  robustness: string | null;
 }
 
 export interface Results {
@@ -241,6 +260,7 @@ export interface Results {
   members: ResultMember[];
   votes: ResultVote[];
   minimalFlip: ResultFlip | null;
+  robustness: ResultRobustness | null;
   sentences: ResultSentences;
 }
 

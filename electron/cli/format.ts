@@ -48,6 +48,7 @@ export function resultsView(r: Results, d: DecisionDetail): string {
     for (const c of flagged) lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
   }
   lines.push('', ...r.sentences.leftOut, r.sentences.flip);
+  if (r.sentences.robustness) lines.push(r.sentences.robustness);
   return lines.join('\n');
 }
 

@@ -320,7 +320,7 @@ export function decide(ctx: Ctx, input: Parsed<'decide'>): DecisionDetail {
   const option = optionsOf(ctx, d.id).find((o) => o.id === input.optionId) ?? fail('invalid_input', `Option ${input.optionId} is not an option of this decision.`, 'optionId');
   const why = input.why?.trim() ?? '';
   if (why === '') {
-    const ranked = computeResults(ctx, d).options.filter((o) => o.rank === 1);
+    const ranked = computeResults(ctx, d, { withRobustness: false }).options.filter((o) => o.rank === 1);
     if (ranked.length === 0) fail('invalid_input', `No revealed votes rank the options yet; say why you chose "${option.name}".`, 'why');
     if (!ranked.some((o) => o.optionId === option.id)) {
       fail('invalid_input', `"${option.name}" is not the top-ranked option ("${ranked[0]!.name}" is); say why you chose it.`, 'why');

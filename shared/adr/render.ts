@@ -88,7 +88,7 @@ function outcome(d: DecisionDetail, r: Results | null): string {
     else if (position === 0 && ranked[1]) scores += `; ${inline(ranked[1].name)} ${fixed(ranked[1].score!)} (margin ${fixed(mine.score! - ranked[1].score!)})`;
     else if (position > 0 && mine.rank !== 1) scores += `; ${inline(ranked[0]!.name)} ranked first with ${fixed(ranked[0]!.score!)}`;
     const said = resultSentences(r, inline);
-    parts.push([`${scores}.`, ...said.leftOut, said.flip].filter(Boolean).join(' '));
+    parts.push([`${scores}.`, ...said.leftOut, said.flip, said.robustness].filter(Boolean).join(' '));
   }
   return parts.join('\n\n');
 }

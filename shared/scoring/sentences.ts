@@ -2,6 +2,7 @@
 // ADR writes them again with names escaped for markdown.
 import type { Results, ResultSentences } from '../types.ts';
 import { describeFlip, describeLeftOut, type Flip, type Names } from './index.ts';
+import { describeRobustness } from './robustness.ts';
 
 type Plain = Omit<Results, 'sentences' | 'minimalFlip'> & { minimalFlip: Omit<NonNullable<Results['minimalFlip']>, 'sentence'> | null };
 
@@ -20,5 +21,13 @@ export function resultSentences(r: Plain, escape: (text: string) => string = (t)
   const leftOut = r.options
     .filter((o) => o.incomplete)
     .map((o) => describeLeftOut(escape(o.name), r.cells.filter((c) => c.optionId === o.optionId && c.n === 0).length));
-  return { flip: describeFlip(flip, complete, names), leftOut };
+  const rob = r.robustness;
+  const robustness =
+    rob === null
+      ? null
+      : describeRobustness(
+          { ...rob, leaders: rob.leaderIds.map(String), wins: rob.wins.map((w) => ({ option: String(w.optionId), share: w.share })) },
+          names,
+        );
+  return { flip: describeFlip(flip, complete, names), leftOut, robustness };
 }

@@ -78,3 +78,43 @@ describe('edges and incomplete options', () => {
     expect(dominated.sentences.flip).toBe('No single weight change makes another option win.');
   });
 });
+
+describe('the robustness figure through the handlers', () => {
+  it('comes with the results, the same on every read, in the sentence every door shows', () => {
+    const { s, w, option, results } = voted(
+      { Ana: { Django: [5, 3, 4], Flask: [4, 5, 3] }, Bo: { Django: [4, 3, 4], Flask: [3, 4, 4] } },
+      { options: ['Django', 'Flask'], criteria: ['Productivity', 'Flexibility', 'Ecosystem'], weights: [4, 3, 3], members: ['Ana', 'Bo'] },
+    );
+    expect(results.robustness).toMatchObject({ samples: 10_000, width: 'default', members: 2, leaderIds: [option('Django')] });
+    expect(results.robustness!.wins.map((x) => x.optionId)).toEqual([option('Django'), option('Flask')]);
+    expect(results.sentences.robustness).toBe('Django stays first in 71 % of 10,000 plausible weightings.');
+    expect(ok(s, 'results', { decisionId: w.decisionId })).toEqual(results);
+  });
+
+  it('takes its width from the members’ own weight votes when the team voted weights', () => {
+    const s = openTestService();
+    const w = workshop(s, { options: ['Django', 'Flask'], criteria: ['Speed', 'Docs'], weights: [1, 1], members: ['Ana', 'Bo'] });
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { weighting: 'voted' } });
+    ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights' });
+    const importances: [number, number, number][] = [
+      [0, 0, 3],
+      [0, 1, 2],
+      [1, 0, 2],
+      [1, 1, 3],
+    ];
+    for (const [m, k, importance] of importances) ok(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    for (const m of w.memberIds) {
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 5 });
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[1], score: 2 });
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 3 });
+      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[1], score: 3 });
+    }
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    // Members at (.6, .4) and (.4, .6) around the team's (.5, .5): κ = 0.5 / 0.02 − 1 = 24.
+    expect(r.robustness).toMatchObject({ width: 'votes', weightVoters: 2 });
+    expect(r.robustness!.concentration).toBeCloseTo(24, 9);
+  });
+});

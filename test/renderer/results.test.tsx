@@ -67,12 +67,29 @@ describe('results', () => {
         { optionId: 3, name: 'Pyramid', score: null, incomplete: true, rank: null },
       ],
       minimalFlip: { ...results.minimalFlip!, tie: true, tiedIds: [1, 2], criterionId: null, weightNow: null, weightAtTie: null, deltaPoints: 0, fragile: true },
-      sentences: { flip: 'Django and Flask are tied: any change of weight decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'] },
+      sentences: { flip: 'Django and Flask are tied: any change of weight decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'], robustness: null },
     };
     render(<ResultsView decision={decision} results={heat} />);
     const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
     expect(ranking.textContent).toContain('Pyramid is left out: 3 cells have no score.');
     expect(within(ranking).getByText('Django and Flask are tied: any change of weight decides it.').className).toBe('flip fragile');
     expect(ranking.textContent).not.toContain('No single weight change');
+  });
+
+  it('shows how sure the winner is: the sentence, a chart of how often each option comes first, and how it was sampled', () => {
+    render(<ResultsView decision={decision} results={results} />);
+    const panel = screen.getByRole('heading', { name: 'How sure is the winner?' }).parentElement!;
+    expect(panel.textContent).toContain('Django stays first in 81 % of 10,000 plausible weightings.');
+    expect(within(panel).getByRole('img').getAttribute('aria-label')).toBe('How often each option comes first: Django 81 %, Flask 19 %');
+    expect(panel.textContent).toContain('with the default width, since nobody voted weights');
+    expect(panel.textContent).toContain('the scores of 2 members drawn with replacement');
+    // The sentence sits beside the minimal flip too, where phones show it.
+    const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
+    expect(ranking.textContent).toContain('Django stays first in 81 %');
+  });
+
+  it('leaves the figure out when fewer than two options can be compared', () => {
+    render(<ResultsView decision={decision} results={{ ...results, robustness: null, sentences: { ...results.sentences, robustness: null } }} />);
+    expect(screen.queryByRole('heading', { name: 'How sure is the winner?' })).toBeNull();
   });
 });

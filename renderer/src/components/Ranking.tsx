@@ -1,4 +1,4 @@
-// The ranking with each option's weighted score, the options left out, and the minimal-flip sentence:
+// The ranking with each option's weighted score, the options left out, the minimal-flip and robustness sentences:
 // on the shared screen and on phones.
 import type { Results } from '../../../shared/types.ts';
 import { fixed } from '../format.ts';
@@ -26,6 +26,7 @@ export function Ranking({ results }: { results: Results }) {
         </p>
       )}
       <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.sentences.flip}</p>
+      {results.sentences.robustness && <p className="robustness">{results.sentences.robustness}</p>}
     </section>
   );
 }

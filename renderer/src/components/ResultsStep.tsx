@@ -19,6 +19,7 @@ export function ResultsView({ decision, results }: { decision: DecisionDetail; r
   return (
     <div className="results">
       <Ranking results={results} />
+      <RobustnessChart results={results} />
       <ContributionChart decision={decision} results={results} />
       <Disagreements decision={decision} results={results} />
       <Matrix decision={decision} results={results} />
@@ -29,6 +30,38 @@ export function ResultsView({ decision, results }: { decision: DecisionDetail; r
 }
 
 const palette = ['#2f5fd0', '#d9822b', '#2e9e6b', '#b83280', '#7c5cd6', '#c0392b', '#16a2b8', '#8d6e63', '#e0b000', '#5d6d7e', '#ff6f61', '#3d9970'];
+
+/** How often each option comes first over plausible weightings and resampled members: the figure and how it was made. */
+export function RobustnessChart({ results }: { results: Results }) {
+  const r = results.robustness;
+  if (!r) return null;
+  const name = (id: number) => results.options.find((o) => o.optionId === id)?.name ?? '';
+  const data = r.wins.map((w) => ({ option: name(w.optionId), share: Math.round(w.share * 1000) / 10 }));
+  const weights =
+    r.width === 'votes'
+      ? `around the team’s, as widely as the ${r.weightVoters} members’ own weight votes differ`
+      : 'around the team’s with the default width, since nobody voted weights (a 25 % weight then varies by about ±8 points)';
+  const scores = r.members > 1 ? `the scores of ${r.members} members drawn with replacement` : 'the one member’s scores';
+  return (
+    <section className="panel chart robustness" aria-labelledby="robustness-title">
+      <h3 id="robustness-title">How sure is the winner?</h3>
+      <p>{results.sentences.robustness}</p>
+      <div className="chart-box" role="img" aria-label={`How often each option comes first: ${data.map((d) => `${d.option} ${d.share} %`).join(', ')}`}>
+        <ResponsiveContainer width="100%" height={40 + 34 * data.length}>
+          <BarChart data={data} layout="vertical" margin={{ left: 20, right: 50 }}>
+            <XAxis type="number" domain={[0, 100]} unit=" %" />
+            <YAxis type="category" dataKey="option" width={110} />
+            <Tooltip formatter={(v: unknown) => `${String(v)} %`} />
+            <Bar dataKey="share" name="comes first" fill={palette[0]} isAnimationActive={false} barSize={18} label={{ position: 'right', formatter: (v: unknown) => `${String(v)} %` }} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="muted">
+        Each of {r.samples.toLocaleString('en')} samples draws weights {weights}, and scores the options with {scores}. The same votes always give the same figure.
+      </p>
+    </section>
+  );
+}
 
 function ContributionChart({ decision, results }: { decision: DecisionDetail; results: Results }) {
   const weight = new Map(results.weights.map((w) => [w.criterionId, w.weight]));
