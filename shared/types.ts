@@ -231,6 +231,8 @@ export interface ResultRobustness {
   weightVoters: number;
   /** Members resampled for the scores. */
   members: number;
+  /** Resamples of the members drawn; each scores samples / resamples weightings. */
+  resamples: number;
   /** First place now: one option, or several on a dead heat. */
   leaderIds: number[];
   /** Each complete option's share of the samples it wins, in ranking order. */

@@ -147,6 +147,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
           width: rob.width,
           weightVoters: rob.weightVoters,
           members: rob.members,
+          resamples: rob.resamples,
           leaderIds: rob.leaders.map(Number),
           wins: rob.wins.map((w) => ({ optionId: Number(w.option), share: w.share })),
         };

@@ -23,6 +23,8 @@ export interface Robustness {
   weightVoters: number;
   /** Members resampled for the scores (1: nothing to resample). */
   members: number;
+  /** Resamples of the members drawn, each scoring WEIGHTINGS_PER_RESAMPLE weightings. */
+  resamples: number;
   /** The team's first place now: one option, or several on a dead heat. */
   leaders: string[];
   /** Each complete option's share of the samples in which it comes first (a tie in a sample is split), in ranking order. */
@@ -31,6 +33,12 @@ export interface Robustness {
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 14;
+/**
+ * Resampling the members costs about ten times a weighting, so each resample scores this many weightings:
+ * every sample still has its own weighting (the figure counts weightings), at a cost in precision
+ * docs/ROBUSTNESS.md states.
+ */
+export const WEIGHTINGS_PER_RESAMPLE = 10;
 /** κ when nobody voted weights: a 25 % weight then varies by about ±8 points (one standard deviation). */
 export const DEFAULT_CONCENTRATION = 30;
 /** Bounds on κ from votes: below 1 the draws pile onto corners; above 10,000 they are the team's weights. */
@@ -38,33 +46,81 @@ export const MIN_CONCENTRATION = 1;
 export const MAX_CONCENTRATION = 10_000;
 const EPSILON = 1e-9;
 
-/** sfc32 seeded through splitmix32: small, fast, and the same 32-bit sequence on every machine. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  const split = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  return () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t;
-  };
-}
+/**
+ * sfc32 seeded through splitmix32: the same 32-bit sequence on every machine. Drawn in blocks into a typed
+ * array, so that a draw in the sampling loop is an array read, not a call that allocates a number.
+ */
+class Bits {
+  readonly block = new Int32Array(4096);
+  pos = 4096;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
-/** Uniform strictly inside (0, 1), from one 32-bit draw: the samplers take logarithms. */
-const unit = (bits: number): number => ((bits >>> 0) + 0.5) / 4294967296;
+  constructor(seed: number) {
+    let s = seed >>> 0;
+    const split = () => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) | 0;
+    };
+    this.a = split();
+    this.b = split();
+    this.c = split();
+    this.d = split();
+  }
+
+  private refill(): void {
+    let { a, b, c, d } = this;
+    const block = this.block;
+    for (let i = 0; i < block.length; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      block[i] = t;
+    }
+    Object.assign(this, { a, b, c, d, pos: 0 });
+  }
+
+  next(): number {
+    if (this.pos === this.block.length) this.refill();
+    return this.block[this.pos++]!;
+  }
+
+  /** Uniform strictly inside (0, 1): the samplers take logarithms. */
+  unit(): number {
+    return ((this.next() >>> 0) + 0.5) / 4294967296;
+  }
+
+  // Normals and uniforms for the hot loop, made in blocks too: small methods that read an array are
+  // inlined, where a call returning a fresh double would allocate it.
+  private readonly normals = new Float64Array(1024);
+  private normalPos = 1024;
+  private readonly units = new Float64Array(1024);
+  private unitPos = 1024;
+
+  normal(): number {
+    if (this.normalPos === this.normals.length) {
+      for (let i = 0; i < this.normals.length; i++) this.normals[i] = normal(this);
+      this.normalPos = 0;
+    }
+    return this.normals[this.normalPos++]!;
+  }
+
+  uniform(): number {
+    if (this.unitPos === this.units.length) {
+      for (let i = 0; i < this.units.length; i++) this.units[i] = this.unit();
+      this.unitPos = 0;
+    }
+    return this.units[this.unitPos++]!;
+  }
+}
 
 // Marsaglia & Tsang's ziggurat for normals (J. Stat. Softw. 5(8), 2000): 128 boxes, a table look-up and one
 // multiply in 98.8 % of draws. The box index comes from a second draw (Doornik 2005's fix for correlated bits).
@@ -93,41 +149,46 @@ const zigF = new Float64Array(128);
   }
 }
 
-function normalSampler(bits: () => number): () => number {
-  return () => {
-    for (;;) {
-      const hz = bits();
-      const iz = bits() & 127;
-      const x = hz * zigW[iz]!;
-      if (Math.abs(hz) < zigK[iz]!) return x;
-      if (iz === 0) {
-        // The tail beyond r, by Marsaglia's exponential method.
-        let t: number;
-        let y: number;
-        do {
-          t = -Math.log(unit(bits())) / ZIG_R;
-          y = -Math.log(unit(bits()));
-        } while (y + y < t * t);
-        return hz > 0 ? ZIG_R + t : -ZIG_R - t;
-      }
-      if (zigF[iz]! + unit(bits()) * (zigF[iz - 1]! - zigF[iz]!) < Math.exp(-0.5 * x * x)) return x;
+/** A standard normal: the ziggurat's fast path, else its wedges and tail. */
+function normal(bits: Bits): number {
+  for (;;) {
+    const hz = bits.next();
+    const iz = bits.next() & 127;
+    const x = hz * zigW[iz]!;
+    if (Math.abs(hz) < zigK[iz]!) return x;
+    if (iz === 0) {
+      // The tail beyond r, by Marsaglia's exponential method.
+      let t: number;
+      let y: number;
+      do {
+        t = -Math.log(bits.unit()) / ZIG_R;
+        y = -Math.log(bits.unit());
+      } while (y + y < t * t);
+      return hz > 0 ? ZIG_R + t : -ZIG_R - t;
     }
-  };
+    if (zigF[iz]! + bits.unit() * (zigF[iz - 1]! - zigF[iz]!) < Math.exp(-0.5 * x * x)) return x;
+  }
 }
 
 /**
  * Dirichlet(α) draws into `out`, each component a Marsaglia–Tsang gamma (ACM TOMS 26(3), 2000) with the
  * boost u^(1/a) for a < 1, then normalised. A zero α stays 0: the team gave that criterion no weight.
  */
-function dirichletSampler(bits: () => number, alpha: readonly number[]): (out: Float64Array) => void {
-  const normal = normalSampler(bits);
-  const K = alpha.length;
-  const d = Float64Array.from(alpha, (a) => (a < 1 ? a + 1 : a) - 1 / 3);
-  const c = Float64Array.from(d, (x) => 1 / Math.sqrt(9 * x));
-  const total = alpha.reduce((x, y) => x + y, 0);
-  return (out) => {
+class Dirichlet {
+  private readonly d: Float64Array;
+  private readonly c: Float64Array;
+  private readonly total: number;
+
+  constructor(private readonly alpha: Float64Array) {
+    this.d = alpha.map((a) => (a < 1 ? a + 1 : a) - 1 / 3);
+    this.c = this.d.map((x) => 1 / Math.sqrt(9 * x));
+    this.total = alpha.reduce((x, y) => x + y, 0);
+  }
+
+  draw(bits: Bits, out: Float64Array): void {
+    const { alpha, d, c } = this;
     let sum = 0;
-    for (let k = 0; k < K; k++) {
+    for (let k = 0; k < alpha.length; k++) {
       const a = alpha[k]!;
       if (!(a > 0)) {
         out[k] = 0;
@@ -135,24 +196,24 @@ function dirichletSampler(bits: () => number, alpha: readonly number[]): (out: F
       }
       let g: number;
       for (;;) {
-        const x = normal();
+        const x = bits.normal();
         let t = 1 + c[k]! * x;
         if (t <= 0) continue;
         t = t * t * t;
-        const u = unit(bits());
+        const u = bits.uniform();
         const x2 = x * x;
         if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d[k]! * (1 - t + Math.log(t))) {
           g = d[k]! * t;
           break;
         }
       }
-      if (a < 1) g *= Math.pow(unit(bits()), 1 / a);
+      if (a < 1) g *= Math.pow(bits.uniform(), 1 / a);
       out[k] = g;
       sum += g;
     }
     // Every component underflowed (only possible with tiny α): fall back to the centre.
-    for (let k = 0; k < K; k++) out[k] = sum > 0 ? out[k]! / sum : alpha[k]! / total;
-  };
+    for (let k = 0; k < alpha.length; k++) out[k] = sum > 0 ? out[k]! / sum : alpha[k]! / this.total;
+  }
 }
 
 /**
@@ -201,7 +262,6 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   const OK = O * K;
   const vals = new Float64Array(M * OK);
   const has = new Float64Array(M * OK);
-  let everyoneScored = true;
   members.forEach((m, mi) =>
     options.forEach((o, oi) =>
       criteria.forEach((k, ki) => {
@@ -209,15 +269,23 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
         if (typeof v === 'number') {
           vals[mi * OK + oi * K + ki] = v;
           has[mi * OK + oi * K + ki] = 1;
-        } else everyoneScored = false;
+        }
       }),
     ),
   );
+  // Each member's unscored cells, for counting a cell's voters by subtraction: abstentions are rare.
+  const gapStart = new Int32Array(M + 1);
+  const gapList: number[] = [];
+  for (let m = 0; m < M; m++) {
+    for (let j = 0; j < OK; j++) if (has[m * OK + j] === 0) gapList.push(j);
+    gapStart[m + 1] = gapList.length;
+  }
+  const gaps = Int32Array.from(gapList);
   const team = new Float64Array(OK);
   options.forEach((o, oi) => criteria.forEach((k, ki) => (team[oi * K + ki] = base.cells[o]![k]!.value!)));
 
-  const bits = generator(seed);
-  const dirichlet = dirichletSampler(bits, alpha);
+  const bits = new Bits(seed);
+  const dirichlet = new Dirichlet(Float64Array.from(alpha));
   const w = new Float64Array(K);
   const count = new Int32Array(M);
   const sum = new Float64Array(OK);
@@ -225,42 +293,80 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   const value = new Float64Array(OK);
   const total = new Float64Array(O);
   const wins = new Float64Array(O);
-  const cellValues: number[] = [];
+  // For medians: each cell's distinct scores in order (levels, from levelStart[j]), and each vote's index
+  // among them (level; −1 where the member abstained).
+  const levelStart = new Int32Array(OK + 1);
+  const level = new Int32Array(M * OK).fill(-1);
+  const sorted: number[][] = [];
+  for (let j = 0; j < OK; j++) {
+    const distinct = new Set<number>();
+    for (let m = 0; m < M; m++) if (has[m * OK + j] === 1) distinct.add(vals[m * OK + j]!);
+    sorted.push([...distinct].sort((a, b) => a - b));
+    levelStart[j + 1] = levelStart[j]! + distinct.size;
+    for (let m = 0; m < M; m++) if (has[m * OK + j] === 1) level[m * OK + j] = sorted[j]!.indexOf(vals[m * OK + j]!);
+  }
+  const levels = Float64Array.from(sorted.flat());
+  const hist = new Float64Array(levels.length);
 
-  for (let s = 0; s < samples; s++) {
-    // Weights: one Dirichlet draw centred on the team's.
-    dirichlet(w);
-
-    // Scores: the members drawn with replacement, each cell aggregated over the drawn members' votes.
+  const resample = () => {
     count.fill(0);
     if (M === 1) count[0] = 1;
-    else for (let i = 0; i < M; i++) count[(unit(bits()) * M) | 0]!++;
+    else for (let i = 0; i < M; i++) count[(bits.uniform() * M) | 0]!++;
     if (aggregation === 'mean') {
       sum.fill(0);
-      if (!everyoneScored) n.fill(0);
+      n.fill(M);
       for (let m = 0; m < M; m++) {
         const c = count[m]!;
         if (c === 0) continue;
         const at = m * OK;
         for (let j = 0; j < OK; j++) sum[j] = sum[j]! + c * vals[at + j]!;
-        if (!everyoneScored) for (let j = 0; j < OK; j++) n[j] = n[j]! + c * has[at + j]!;
+        for (let g = gapStart[m]!; g < gapStart[m + 1]!; g++) n[gaps[g]!] = n[gaps[g]!]! - c;
       }
       // A cell every drawn member abstained on keeps the team's value rather than dropping the option.
-      if (everyoneScored) for (let j = 0; j < OK; j++) value[j] = sum[j]! / M;
-      else for (let j = 0; j < OK; j++) value[j] = n[j]! > 0 ? sum[j]! / n[j]! : team[j]!;
+      for (let j = 0; j < OK; j++) value[j] = n[j]! > 0 ? sum[j]! / n[j]! : team[j]!;
     } else {
+      // Medians from a histogram over each cell's distinct scores: no sorting per sample.
+      hist.fill(0);
+      n.fill(0);
+      for (let m = 0; m < M; m++) {
+        const c = count[m]!;
+        if (c === 0) continue;
+        const at = m * OK;
+        for (let j = 0; j < OK; j++) {
+          const i = level[at + j]!;
+          if (i < 0) continue;
+          hist[levelStart[j]! + i] = hist[levelStart[j]! + i]! + c;
+          n[j] = n[j]! + c;
+        }
+      }
       for (let j = 0; j < OK; j++) {
-        cellValues.length = 0;
-        for (let m = 0; m < M; m++) if (has[m * OK + j] === 1) for (let c = count[m]!; c > 0; c--) cellValues.push(vals[m * OK + j]!);
-        const len = cellValues.length;
-        if (len === 0) value[j] = team[j]!;
-        else {
-          cellValues.sort((a, b) => a - b);
-          const mid = len >> 1;
-          value[j] = len % 2 ? cellValues[mid]! : (cellValues[mid - 1]! + cellValues[mid]!) / 2;
+        const len = n[j]!;
+        if (len === 0) {
+          value[j] = team[j]!;
+          continue;
+        }
+        // The (len+1)/2-th value when len is odd; the mean of the len/2-th and the next when even.
+        const lo = Math.floor((len + 1) / 2);
+        const hi = Math.floor(len / 2) + 1;
+        let seen = 0;
+        let low = NaN;
+        for (let i = levelStart[j]!; ; i++) {
+          seen += hist[i]!;
+          if (low !== low && seen >= lo) low = levels[i]!;
+          if (seen >= hi) {
+            value[j] = (low + levels[i]!) / 2;
+            break;
+          }
         }
       }
     }
+  };
+
+  for (let s = 0; s < samples; s++) {
+    // Weights: one Dirichlet draw centred on the team's.
+    dirichlet.draw(bits, w);
+    // Scores: a fresh resample of the members for every WEIGHTINGS_PER_RESAMPLE weightings.
+    if (s % WEIGHTINGS_PER_RESAMPLE === 0) resample();
 
     let best = -Infinity;
     for (let o = 0; o < O; o++) {
@@ -282,6 +388,7 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
     width: fromVotes ? 'votes' : 'default',
     weightVoters: fromVotes?.voters ?? 0,
     members: M,
+    resamples: Math.ceil(samples / WEIGHTINGS_PER_RESAMPLE),
     leaders: options.filter((o) => top - base.totals[o]!.score! <= EPSILON),
     wins: options.map((o, i) => ({ option: o, share: wins[i]! / samples })),
   };

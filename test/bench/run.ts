@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of docs/PERFORMANCE.md, each against a ceiling measured in the same run.
 // Prints the machine and one table; never fails on a timing. `--quick` runs small sizes (used by the smoke test).
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { table, type Row } from './harness.ts';
 import { bundleSize, rendererBenchmarks } from './renderer.ts';
+import { robustnessBenchmarks } from './robustness.ts';
 import { scanBenchmark } from './scan.ts';
 import { startupBenchmark } from './startup.ts';
 import { storeBenchmarks } from './store.ts';
@@ -15,6 +16,8 @@ export async function runBenchmarks({ quick = false, renderer = true } = {}): Pr
     process.stderr.write(`bench: ${name}…\n`);
     rows.push(...(await run()));
   };
+  // First, so that its cold row measures a JIT that no other benchmark has warmed.
+  await step('robustness', () => robustnessBenchmarks(quick ? { samples: 1000, runs: 2 } : { samples: 10_000, runs: 15 }));
   await step('store', () => storeBenchmarks(quick ? { votes: 50, large: { members: 5, options: 4, criteria: 6 }, sizeVotes: 200, runs: 2 } : { votes: 1000, large: { members: 50, options: 20, criteria: 30 }, sizeVotes: 10_000, runs: 7 }));
   await step('scan', () => scanBenchmark(quick ? { records: 30, runs: 2 } : { records: 1000, runs: 9 }));
   await step('web mode start', () => startupBenchmark({ runs: quick ? 1 : 7 }));
@@ -37,7 +40,7 @@ export function machine(): string {
     }
   }
   return [
-    `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+    `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} (load average ${loadavg()[0]!.toFixed(2)} when the run ended: the machine may be shared)`,
     `- memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- system: ${platform()} ${release()}`,
     `- Node ${process.versions.node}, SQLite ${process.versions.sqlite ?? '(bundled with better-sqlite3)'}`,

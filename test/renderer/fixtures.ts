@@ -88,6 +88,7 @@ export const results: Results = {
     width: 'default',
     weightVoters: 0,
     members: 2,
+    resamples: 1000,
     leaderIds: [1],
     wins: [
       { optionId: 1, share: 0.81 },

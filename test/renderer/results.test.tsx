@@ -82,7 +82,7 @@ describe('results', () => {
     expect(panel.textContent).toContain('Django stays first in 81 % of 10,000 plausible weightings.');
     expect(within(panel).getByRole('img').getAttribute('aria-label')).toBe('How often each option comes first: Django 81 %, Flask 19 %');
     expect(panel.textContent).toContain('with the default width, since nobody voted weights');
-    expect(panel.textContent).toContain('the scores of 2 members drawn with replacement');
+    expect(panel.textContent).toContain('one of 1,000 resamples of the 2 members (drawn with replacement)');
     // The sentence sits beside the minimal flip too, where phones show it.
     const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
     expect(ranking.textContent).toContain('Django stays first in 81 %');

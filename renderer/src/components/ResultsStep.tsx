@@ -41,7 +41,7 @@ export function RobustnessChart({ results }: { results: Results }) {
     r.width === 'votes'
       ? `around the team’s, as widely as the ${r.weightVoters} members’ own weight votes differ`
       : 'around the team’s with the default width, since nobody voted weights (a 25 % weight then varies by about ±8 points)';
-  const scores = r.members > 1 ? `the scores of ${r.members} members drawn with replacement` : 'the one member’s scores';
+  const scores = r.members > 1 ? `one of ${r.resamples.toLocaleString('en')} resamples of the ${r.members} members (drawn with replacement)` : 'the one member’s scores';
   return (
     <section className="panel chart robustness" aria-labelledby="robustness-title">
       <h3 id="robustness-title">How sure is the winner?</h3>
@@ -57,7 +57,7 @@ export function RobustnessChart({ results }: { results: Results }) {
         </ResponsiveContainer>
       </div>
       <p className="muted">
-        Each of {r.samples.toLocaleString('en')} samples draws weights {weights}, and scores the options with {scores}. The same votes always give the same figure.
+        Each of {r.samples.toLocaleString('en')} samples draws weights {weights}, and scores the options with {scores}. The same votes always give the same figure (docs/ROBUSTNESS.md).
       </p>
     </section>
   );
