@@ -15,6 +15,7 @@ describe('npm run bench', () => {
       'robustness figure: 1,000',
       'robustness figure: 1,000',
       'robustness figure: 1,000',
+      'robustness figure: 1,000',
       'casting a vote',
       'results for 5',
       'exporting the large',

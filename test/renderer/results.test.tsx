@@ -7,6 +7,7 @@ import { decision, results } from './fixtures.ts';
 
 vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
 const { ResultsView, whatIf } = await import('../../renderer/src/components/ResultsStep.tsx');
+const { Ranking } = await import('../../renderer/src/components/Ranking.tsx');
 
 beforeAll(() => {
   // recharts measures its container; happy-dom has no layout.
@@ -83,9 +84,10 @@ describe('results', () => {
     expect(within(panel).getByRole('img').getAttribute('aria-label')).toBe('How often each option comes first: Django 81 %, Flask 19 %');
     expect(panel.textContent).toContain('with the default width, since nobody voted weights');
     expect(panel.textContent).toContain('one of 1,000 resamples of the 2 members (drawn with replacement)');
-    // The sentence sits beside the minimal flip too, where phones show it.
-    const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
-    expect(ranking.textContent).toContain('Django stays first in 81 %');
+    // Said once on the shared screen; phones, which have no chart, show it under the ranking.
+    expect(screen.getAllByText('Django stays first in 81 % of 10,000 plausible weightings.')).toHaveLength(1);
+    render(<Ranking results={results} />);
+    expect(screen.getAllByText('Django stays first in 81 % of 10,000 plausible weightings.')).toHaveLength(2);
   });
 
   it('leaves the figure out when fewer than two options can be compared', () => {

@@ -3,7 +3,8 @@
 import type { Results } from '../../../shared/types.ts';
 import { fixed } from '../format.ts';
 
-export function Ranking({ results }: { results: Results }) {
+/** `robustness`: false where the page shows the figure in its own panel, with its chart. */
+export function Ranking({ results, robustness = true }: { results: Results; robustness?: boolean }) {
   const max = results.scale.max;
   return (
     <section className="panel" aria-labelledby="ranking-title">
@@ -26,7 +27,7 @@ export function Ranking({ results }: { results: Results }) {
         </p>
       )}
       <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.sentences.flip}</p>
-      {results.sentences.robustness && <p className="robustness">{results.sentences.robustness}</p>}
+      {robustness && results.sentences.robustness && <p className="robustness">{results.sentences.robustness}</p>}
     </section>
   );
 }

@@ -18,7 +18,7 @@ export function ResultsStep() {
 export function ResultsView({ decision, results }: { decision: DecisionDetail; results: Results }) {
   return (
     <div className="results">
-      <Ranking results={results} />
+      <Ranking results={results} robustness={results.robustness === null} />
       <RobustnessChart results={results} />
       <ContributionChart decision={decision} results={results} />
       <Disagreements decision={decision} results={results} />
@@ -45,10 +45,10 @@ export function RobustnessChart({ results }: { results: Results }) {
   return (
     <section className="panel chart robustness" aria-labelledby="robustness-title">
       <h3 id="robustness-title">How sure is the winner?</h3>
-      <p>{results.sentences.robustness}</p>
+      <p className="robustness">{results.sentences.robustness}</p>
       <div className="chart-box" role="img" aria-label={`How often each option comes first: ${data.map((d) => `${d.option} ${d.share} %`).join(', ')}`}>
         <ResponsiveContainer width="100%" height={40 + 34 * data.length}>
-          <BarChart data={data} layout="vertical" margin={{ left: 20, right: 50 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 20, right: 70 }}>
             <XAxis type="number" domain={[0, 100]} unit=" %" />
             <YAxis type="category" dataKey="option" width={110} />
             <Tooltip formatter={(v: unknown) => `${String(v)} %`} />
