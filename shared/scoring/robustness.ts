@@ -98,27 +98,21 @@ class Bits {
     return ((this.next() >>> 0) + 0.5) / 4294967296;
   }
 
-  // Normals and uniforms for the hot loop, made in blocks too: small methods that read an array are
-  // inlined, where a call returning a fresh double would allocate it.
-  private readonly normals = new Float64Array(1024);
-  private normalPos = 1024;
-  private readonly units = new Float64Array(1024);
-  private unitPos = 1024;
+  // Normals and uniforms for the hot loops, made in blocks too. The loops read these arrays themselves and
+  // call only the refills, which return nothing: a call returning a fresh double would allocate it.
+  readonly normals = new Float64Array(1024);
+  normalPos = 1024;
+  readonly units = new Float64Array(1024);
+  unitPos = 1024;
 
-  normal(): number {
-    if (this.normalPos === this.normals.length) {
-      for (let i = 0; i < this.normals.length; i++) this.normals[i] = normal(this);
-      this.normalPos = 0;
-    }
-    return this.normals[this.normalPos++]!;
+  refillNormals(): void {
+    for (let i = 0; i < this.normals.length; i++) this.normals[i] = normal(this);
+    this.normalPos = 0;
   }
 
-  uniform(): number {
-    if (this.unitPos === this.units.length) {
-      for (let i = 0; i < this.units.length; i++) this.units[i] = this.unit();
-      this.unitPos = 0;
-    }
-    return this.units[this.unitPos++]!;
+  refillUnits(): void {
+    for (let i = 0; i < this.units.length; i++) this.units[i] = this.unit();
+    this.unitPos = 0;
   }
 }
 
@@ -179,15 +173,18 @@ class Dirichlet {
   private readonly d: Float64Array;
   private readonly c: Float64Array;
   private readonly total: number;
+  private readonly inverse: Float64Array;
 
   constructor(private readonly alpha: Float64Array) {
     this.d = alpha.map((a) => (a < 1 ? a + 1 : a) - 1 / 3);
     this.c = this.d.map((x) => 1 / Math.sqrt(9 * x));
     this.total = alpha.reduce((x, y) => x + y, 0);
+    this.inverse = alpha.map((a) => 1 / a);
   }
 
   draw(bits: Bits, out: Float64Array): void {
-    const { alpha, d, c } = this;
+    const { alpha, d, c, inverse } = this;
+    const { normals, units } = bits;
     let sum = 0;
     for (let k = 0; k < alpha.length; k++) {
       const a = alpha[k]!;
@@ -195,20 +192,28 @@ class Dirichlet {
         out[k] = 0;
         continue;
       }
+      const dk = d[k]!;
+      const ck = c[k]!;
       let g: number;
       for (;;) {
-        const x = bits.normal();
-        let t = 1 + c[k]! * x;
+        if (bits.normalPos === normals.length) bits.refillNormals();
+        const x = normals[bits.normalPos++]!;
+        let t = 1 + ck * x;
         if (t <= 0) continue;
         t = t * t * t;
-        const u = bits.uniform();
+        if (bits.unitPos === units.length) bits.refillUnits();
+        const u = units[bits.unitPos++]!;
         const x2 = x * x;
-        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d[k]! * (1 - t + Math.log(t))) {
-          g = d[k]! * t;
+        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + dk * (1 - t + Math.log(t))) {
+          g = dk * t;
           break;
         }
       }
-      if (a < 1) g *= Math.pow(bits.uniform(), 1 / a);
+      if (a < 1) {
+        if (bits.unitPos === units.length) bits.refillUnits();
+        // u^(1/a), as exp and log: Math.pow was the costliest line of the loop.
+        g *= Math.exp(Math.log(units[bits.unitPos++]!) * inverse[k]!);
+      }
       out[k] = g;
       sum += g;
     }
@@ -312,7 +317,7 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   const resample = () => {
     count.fill(0);
     if (M === 1) count[0] = 1;
-    else for (let i = 0; i < M; i++) count[(bits.uniform() * M) | 0]!++;
+    else for (let i = 0; i < M; i++) count[(bits.unit() * M) | 0]!++;
     if (aggregation === 'mean') {
       sum.fill(0);
       n.fill(M);
