@@ -1,5 +1,6 @@
 // What the API hands back. Ids are SQLite row ids; times are ISO 8601 strings.
 import type { Aggregation, CellStats } from './scoring/index.ts';
+import type { Robustness } from './scoring/robustness.ts';
 import type { Status } from './status.ts';
 
 export const roles = ['facilitator', 'decision-maker', 'consulted', 'informed'] as const;
@@ -220,24 +221,16 @@ export interface ResultFlip {
   sentence: string;
 }
 
-/** How often each complete option comes first over plausible weightings and resampled members (docs/ROBUSTNESS.md). */
-export interface ResultRobustness {
-  samples: number;
-  seed: number;
-  /** The Dirichlet's concentration κ: the larger, the closer the weightings stay to the team's. */
-  concentration: number;
-  /** Where the width came from: the members' own weight votes, or the default. */
-  width: 'votes' | 'default';
-  weightVoters: number;
-  /** Members resampled for the scores. */
-  members: number;
-  /** Resamples of the members drawn; each scores samples / resamples weightings. */
-  resamples: number;
+/**
+ * How often each complete option comes first over plausible weightings and resampled members
+ * (docs/ROBUSTNESS.md): `shared/scoring/robustness.ts`'s figure, with options named by id.
+ */
+export type ResultRobustness = Omit<Robustness, 'leaders' | 'wins'> & {
   /** First place now: one option, or several on a dead heat. */
   leaderIds: number[];
   /** Each complete option's share of the samples it wins, in ranking order. */
   wins: { optionId: number; share: number }[];
-}
+};
 
 /** The sentences the screen, the phones, the command line and the ADR show, from `shared/scoring/sentences.ts`. */
 export interface ResultSentences {

@@ -137,20 +137,11 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
           deltaPoints: flip.deltaPoints,
           fragile: flip.fragile,
         };
-  const robustnessResult: ResultRobustness | null =
-    rob === null
-      ? null
-      : {
-          samples: rob.samples,
-          seed: rob.seed,
-          concentration: rob.concentration,
-          width: rob.width,
-          weightVoters: rob.weightVoters,
-          members: rob.members,
-          resamples: rob.resamples,
-          leaderIds: rob.leaders.map(Number),
-          wins: rob.wins.map((w) => ({ optionId: Number(w.option), share: w.share })),
-        };
+  let robustnessResult: ResultRobustness | null = null;
+  if (rob !== null) {
+    const { leaders, wins, ...rest } = rob;
+    robustnessResult = { ...rest, leaderIds: leaders.map(Number), wins: wins.map((w) => ({ optionId: Number(w.option), share: w.share })) };
+  }
   const plain = {
     decisionId: d.id,
     scale: { min: d.scale_min, max: d.scale_max },

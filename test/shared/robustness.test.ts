@@ -19,6 +19,17 @@ function betaAbove(x: number, a: number, b: number): number {
   return integrate(x, 1) / integrate(0, 1);
 }
 
+/** Options A and B on one criterion: member → [A's score, B's score]. */
+const oneCriterion = (aggregation: ScoringInput['aggregation'], votes: Record<string, [number | 'abstain', number | 'abstain']>): ScoringInput => ({
+  scale: [1, 5],
+  aggregation,
+  members: Object.keys(votes),
+  options: ['A', 'B'],
+  criteria: ['Speed'],
+  weights: { Speed: 1 },
+  scores: Object.fromEntries(Object.entries(votes).map(([m, [a, b]]) => [m, { A: { Speed: a }, B: { Speed: b } }])),
+});
+
 describe('the robustness figure', () => {
   it('is seeded: the same decision always gets the same figure', () => {
     const a = robustness(worked);
@@ -52,17 +63,8 @@ describe('the robustness figure', () => {
 
   it('resamples the members: two voters who disagree give the bootstrap’s exact odds', () => {
     // Ana alone: A 5, B 2. Bo alone: A 1, B 3. Both: A 3, B 2.5. A wins unless Bo is drawn twice: 3 in 4.
-    const input: ScoringInput = {
-      scale: [1, 5],
-      aggregation: 'mean',
-      members: ['Ana', 'Bo'],
-      options: ['A', 'B'],
-      criteria: ['Speed'],
-      weights: { Speed: 1 },
-      scores: { Ana: { A: { Speed: 5 }, B: { Speed: 2 } }, Bo: { A: { Speed: 1 }, B: { Speed: 3 } } },
-    };
     for (const aggregation of ['mean', 'median'] as const) {
-      const r = robustness({ ...input, aggregation })!;
+      const r = robustness(oneCriterion(aggregation, { Ana: [5, 2], Bo: [1, 3] }))!;
       expect(r.members).toBe(2);
       // Only the resamples vary here, so they set the precision.
       expect(Math.abs(share(r, 'A') - 0.75)).toBeLessThan(4 * Math.sqrt((0.75 * 0.25) / r.resamples));
@@ -71,32 +73,14 @@ describe('the robustness figure', () => {
 
   it('takes the median of the drawn members when the decision says so: three voters, odds 20 in 27', () => {
     // A's scores 1, 4, 5 against B's 3 from everyone: A wins when at least two of three draws are 4 or 5.
-    const input: ScoringInput = {
-      scale: [1, 5],
-      aggregation: 'median',
-      members: ['Ana', 'Bo', 'Cy'],
-      options: ['A', 'B'],
-      criteria: ['Speed'],
-      weights: { Speed: 1 },
-      scores: { Ana: { A: { Speed: 1 }, B: { Speed: 3 } }, Bo: { A: { Speed: 4 }, B: { Speed: 3 } }, Cy: { A: { Speed: 5 }, B: { Speed: 3 } } },
-    };
     const p = 20 / 27;
-    const r = robustness(input)!;
+    const r = robustness(oneCriterion('median', { Ana: [1, 3], Bo: [4, 3], Cy: [5, 3] }))!;
     expect(Math.abs(share(r, 'A') - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / r.resamples));
   });
 
   it('keeps a cell every drawn member abstained on at the team’s value instead of dropping the option', () => {
-    const input: ScoringInput = {
-      scale: [1, 5],
-      aggregation: 'mean',
-      members: ['Ana', 'Bo'],
-      options: ['A', 'B'],
-      criteria: ['Speed'],
-      weights: { Speed: 1 },
-      scores: { Ana: { A: { Speed: 4 }, B: { Speed: 'abstain' } }, Bo: { A: { Speed: 4 }, B: { Speed: 5 } } },
-    };
     // B is 5 whenever Bo is drawn, and keeps the team's 5 when only Ana is: B always wins.
-    expect(share(robustness(input), 'B')).toBe(1);
+    expect(share(robustness(oneCriterion('mean', { Ana: [4, 'abstain'], Bo: [4, 5] })), 'B')).toBe(1);
   });
 
   it('splits a dead heat evenly, names both leaders, and leaves incomplete options out', () => {
