@@ -106,7 +106,12 @@ class Bits {
   unitPos = 1024;
 
   refillNormals(): void {
-    for (let i = 0; i < this.normals.length; i++) this.normals[i] = normal(this);
+    for (let i = 0; i < this.normals.length; i++) {
+      const hz = this.next();
+      const iz = hz & 127;
+      // The ziggurat's fast path inline; the rare rest continues from the same draw.
+      this.normals[i] = Math.abs(hz) < zigK[iz]! ? hz * zigW[iz]! : normalBeyond(this, hz);
+    }
     this.normalPos = 0;
   }
 
@@ -144,10 +149,9 @@ const zigF = new Float64Array(128);
   }
 }
 
-/** A standard normal: the ziggurat's fast path, else its wedges and tail. */
-function normal(bits: Bits): number {
-  for (;;) {
-    const hz = bits.next();
+/** A standard normal from a first draw `hz` that missed the ziggurat's fast path: its wedges and tail. */
+function normalBeyond(bits: Bits, first: number): number {
+  for (let hz = first; ; hz = bits.next()) {
     const iz = hz & 127;
     const x = hz * zigW[iz]!;
     if (Math.abs(hz) < zigK[iz]!) return x;
