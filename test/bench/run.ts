@@ -16,11 +16,10 @@ export async function runBenchmarks({ quick = false, renderer = true } = {}): Pr
     process.stderr.write(`bench: ${name}…\n`);
     rows.push(...(await run()));
   };
-  // First, so that its cold row measures a JIT that no other benchmark has warmed.
-  await step('robustness', () => robustnessBenchmarks(quick ? { samples: 1000, runs: 2, large: { members: 5, options: 4, criteria: 6 } } : { samples: 10_000, runs: 15, large: { members: 50, options: 20, criteria: 30 } }));
   await step('store', () => storeBenchmarks(quick ? { votes: 50, large: { members: 5, options: 4, criteria: 6 }, sizeVotes: 200, runs: 2 } : { votes: 1000, large: { members: 50, options: 20, criteria: 30 }, sizeVotes: 10_000, runs: 7 }));
   await step('scan', () => scanBenchmark(quick ? { records: 30, runs: 2 } : { records: 1000, runs: 9 }));
   await step('web mode start', () => startupBenchmark({ runs: quick ? 1 : 7 }));
+  await step('robustness', () => robustnessBenchmarks(quick ? { samples: 1000, runs: 2, large: { members: 5, options: 4, criteria: 6 } } : { samples: 10_000, runs: 15, large: { members: 50, options: 20, criteria: 30 } }));
   if (renderer) {
     await step('renderer', () => rendererBenchmarks(quick ? { presses: 3, drags: 3, shape: { members: 3, options: 3, criteria: 3 } } : { presses: 100, drags: 100 }));
     rows.push(bundleSize());
