@@ -47,7 +47,8 @@ export function resultsView(r: Results, d: DecisionDetail): string {
     lines.push('', 'Talk about these (the team disagrees):');
     for (const c of flagged) lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
   }
-  lines.push('', r.minimalFlip?.sentence ?? 'No single weight change makes another option win.');
+  lines.push('', ...r.sentences.leftOut, r.sentences.flip);
+  if (r.sentences.robustness) lines.push(r.sentences.robustness);
   return lines.join('\n');
 }
 

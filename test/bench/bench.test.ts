@@ -21,6 +21,10 @@ describe('npm run bench', () => {
       '`verdict --help`: process',
       '`verdict list` on',
       'web mode: process',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
     ]);
     for (const r of rows) {
       expect(r.measured).toMatch(/\d/);

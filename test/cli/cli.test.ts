@@ -53,6 +53,7 @@ describe('the verdict command line', () => {
     expect(results.out).toContain('1. Django  3.90');
     expect(results.out).toContain('2. Flask  3.80');
     expect(results.out).toContain('+4.4 points on Flexibility');
+    expect(results.out).toContain('Django stays first in 71 % of 10,000 plausible weightings.');
     const json = JSON.parse((await v('results', id, '--json')).out) as { options: { name: string; score: number }[] };
     expect(json.options.map((o) => o.name)).toEqual(['Django', 'Flask']);
     expect(await v('decide', id, '--option', 'flask', '--status', 'accepted')).toMatchObject({ code: 1, err: expect.stringContaining('say why you chose it') });
