@@ -8,7 +8,13 @@ const Id = z.number().int().positive();
 
 export const doorsInputs = {
   networkAddresses: z.strictObject({}),
-  openDoors: z.strictObject({ decisionId: Id, host: z.string().min(1, 'must name an address').max(64, 'must be at most 64 characters'), showResults: z.boolean().default(false) }),
+  openDoors: z.strictObject({
+    decisionId: Id,
+    host: z.string().min(1, 'must name an address').max(64, 'must be at most 64 characters'),
+    showResults: z.boolean().default(false),
+    /** A fixed port (a firewall or a room's Wi-Fi rules may ask for one); by default any free port. */
+    port: z.number().int('must be a whole number').min(1024, 'must be 1024 or above').max(65535, 'must be at most 65535').optional(),
+  }),
   doorsState: z.strictObject({ decisionId: Id }),
   resetSeat: z.strictObject({ decisionId: Id, memberId: Id }),
   inviteLink: z.strictObject({ decisionId: Id, memberId: Id }),

@@ -43,6 +43,17 @@ export interface DoorsOptions {
   addresses?: () => NetworkAddress[];
   /** Requests per second a seat may make, on average (bursts of twice that). */
   ratePerSecond?: number;
+  /** The port to offer when the facilitator names none: VERDICT_DOORS_PORT, else any free one (0). */
+  defaultPort?: number;
+}
+
+/** VERDICT_DOORS_PORT, checked: a fixed port for the participant server when the facilitator names none. */
+export function doorsPortFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.VERDICT_DOORS_PORT?.trim();
+  if (!raw) return 0;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1024 || port > 65535) fail('invalid_input', `VERDICT_DOORS_PORT must be a port from 1024 to 65535 (got "${raw}"); fix it, or unset it for any free port.`, 'port');
+  return port;
 }
 
 /** The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests). */
@@ -86,10 +97,10 @@ export class Doors {
   }
 
   private async run<M extends DoorsMethod>(name: M, input: Record<string, never>): Promise<DoorsOutputs[M]> {
-    const i = input as unknown as { decisionId: number; memberId: number; host: string; showResults: boolean };
+    const i = input as unknown as { decisionId: number; memberId: number; host: string; showResults: boolean; port?: number };
     const out: { [K in DoorsMethod]: () => Promise<DoorsOutputs[K]> | DoorsOutputs[K] } = {
       networkAddresses: () => this.addresses(),
-      openDoors: () => this.open(i.decisionId, i.host, i.showResults),
+      openDoors: () => this.open(i.decisionId, i.host, i.showResults, i.port ?? this.options.defaultPort ?? doorsPortFromEnv()),
       doorsState: () => this.state(i.decisionId),
       resetSeat: () => this.reset(i.decisionId, i.memberId),
       inviteLink: () => this.invite(i.decisionId, i.memberId),
@@ -118,14 +129,14 @@ export class Doors {
       .map((p) => ({ memberId: p.personId, name: p.name }));
   }
 
-  private async open(decisionId: number, host: string, showResults: boolean): Promise<DoorsState> {
+  private async open(decisionId: number, host: string, showResults: boolean, port: number): Promise<DoorsState> {
     const d = this.decision(decisionId);
     if (!d.rounds.some((r) => r.status === 'open')) fail('round_closed', 'Open a round first: participants vote in the open round.', 'decisionId');
     const offered = this.addresses().some((a) => a.address === host) || LOOPBACK.test(host);
     if (!offered) fail('invalid_input', `${host} is not an address of this computer; choose one of ${this.addresses().map((a) => a.address).join(', ')}.`, 'host');
     const current = this.workshops.get(decisionId);
     if (current) {
-      if (current.host === host) {
+      if (current.host === host && (port === 0 || current.port === port)) {
         current.showResults = showResults;
         return this.state(decisionId)!;
       }
@@ -135,8 +146,14 @@ export class Doors {
     const app = createParticipantApp({ doors: this, workshop, service: this.service, staticDir: this.options.staticDir, ratePerSecond: this.options.ratePerSecond ?? 10 });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', (e: NodeJS.ErrnoException) => reject(new UserError('conflict', `Could not listen on ${host} (${e.code ?? e.message}); choose another address.`, 'host')));
-      server.listen(0, host, () => resolve());
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          e.code === 'EADDRINUSE'
+            ? new UserError('conflict', `Port ${port} is already in use on ${host}; choose another port, or leave it empty for any free one.`, 'port')
+            : new UserError('conflict', `Could not listen on ${host} (${e.code ?? e.message}); choose another address.`, 'host'),
+        ),
+      );
+      server.listen(port, host, () => resolve());
     });
     workshop.port = (server.address() as AddressInfo).port;
     workshop.close = () =>

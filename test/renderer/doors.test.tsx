@@ -6,7 +6,7 @@ import { answer, calls, doorsAnswers, fakeApi, ok } from './fake-api.ts';
 import { decision } from './fixtures.ts';
 
 vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
-const { DoorsPanel } = await import('../../renderer/src/components/DoorsPanel.tsx');
+const { DoorsBar, DoorsPanel } = await import('../../renderer/src/components/DoorsPanel.tsx');
 
 const open: DoorsState = {
   decisionId: 1,
@@ -38,9 +38,34 @@ describe('the doors panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open the doors' }));
     await screen.findByRole('img', { name: 'QR code of the join link' });
     expect(calls.find((c) => c.method === ('doors.openDoors' as never))?.input).toEqual({ decisionId: 1, host: '127.0.0.1', showResults: true });
-    // The code stays out of the link shown on the wall; it travels in the QR code and the copied link.
-    expect(screen.getByText('http://192.168.1.20:41234/join')).toBeTruthy();
-    expect(document.body.textContent).not.toContain('AAAAAAAA');
+    // The whole link is on the wall, code included, as in the QR code beside it: typed by hand, it works.
+    expect(screen.getByText('http://192.168.1.20:41234/join#w=AAAAAAAAAAAAAAAAAAAAAA')).toBeTruthy();
+  });
+
+  it('opens on a fixed port when one is given, remembers it, and refuses one that is not a port', async () => {
+    localStorage.removeItem('verdict.doorsPort');
+    doorsAnswers.openDoors = () => ok(open);
+    render(<DoorsPanel decision={decision} />);
+    await vi.waitFor(() => expect((screen.getByLabelText('Offer on') as HTMLSelectElement).value).toBe('192.168.1.20'));
+    fireEvent.change(screen.getByLabelText('Port'), { target: { value: 'eighty' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open the doors' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The port must be a number from 1024 to 65535/);
+    expect(calls.some((c) => c.method === ('doors.openDoors' as never))).toBe(false);
+    fireEvent.change(screen.getByLabelText('Port'), { target: { value: '4781' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open the doors' }));
+    await screen.findByRole('img', { name: 'QR code of the join link' });
+    expect(calls.find((c) => c.method === ('doors.openDoors' as never))?.input).toEqual({ decisionId: 1, host: '192.168.1.20', showResults: false, port: 4781 });
+    expect(localStorage.getItem('verdict.doorsPort')).toBe('4781');
+  });
+
+  it('keeps open doors visible and closable on every other step', async () => {
+    doorsAnswers.doorsState = () => ok(open);
+    doorsAnswers.closeDoors = () => ok({ closed: true });
+    render(<DoorsBar decisionId={1} />);
+    await screen.findByText(/Participants’ devices can still reach this decision/);
+    fireEvent.click(screen.getByRole('button', { name: 'Close the doors' }));
+    await vi.waitFor(() => expect(screen.queryByText(/can still reach/)).toBeNull());
+    expect(calls.find((c) => c.method === ('doors.closeDoors' as never))?.input).toEqual({ decisionId: 1 });
   });
 
   it('shows who holds a seat, resets a lost phone’s seat, and says why it cannot open', async () => {

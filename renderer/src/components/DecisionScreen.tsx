@@ -3,6 +3,7 @@ import { useStore } from '../store/index.ts';
 import { steps, stepLabels, type Step } from '../store/ui.ts';
 import { CriteriaStep } from './CriteriaStep.tsx';
 import { DecideStep } from './DecideStep.tsx';
+import { DoorsBar } from './DoorsPanel.tsx';
 import { FrameStep } from './FrameStep.tsx';
 import { HistoryStep } from './HistoryStep.tsx';
 import { ResultsStep } from './ResultsStep.tsx';
@@ -77,6 +78,8 @@ export function DecisionScreen() {
           {decisionError}
         </p>
       )}
+      {/* The Vote step has the doors' own panel; everywhere else, an open door stays visible and closable. */}
+      {step !== 'vote' && decision && <DoorsBar decisionId={decision.id} />}
       <div className="step-body">
         <Screen />
       </div>

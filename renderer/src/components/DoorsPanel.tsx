@@ -12,6 +12,8 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
   const [host, setHost] = useState('');
   const [showResults, setShowResults] = useState(false);
+  // A fixed port is remembered for the next workshop (the room's firewall stays the same).
+  const [port, setPort] = useState(() => localStorage.getItem('verdict.doorsPort') ?? '');
   const [state, setState] = useState<DoorsState | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,6 +42,15 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
     setError(null);
     then(r.value);
   };
+  const open = async () => {
+    if (port !== '' && !/^\d{1,5}$/.test(port)) return setError(`The port must be a number from 1024 to 65535, or empty for any free port (got "${port}").`);
+    try {
+      localStorage.setItem('verdict.doorsPort', port);
+    } catch {
+      // private mode: remembered for this session only
+    }
+    await act(api.doors.openDoors({ decisionId: decision.id, host, showResults, port: port === '' ? undefined : Number(port) }), setState);
+  };
   /** The personal link, or null (and the error shown) when the door refused. */
   const inviteUrl = async (memberId: number): Promise<string | null> => {
     const r = await api.doors.inviteLink({ decisionId: decision.id, memberId });
@@ -67,10 +78,14 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
               ))}
             </select>
           </label>
+          <label className="field">
+            <span className="field-label">Port</span>
+            <input inputMode="numeric" aria-label="Port" placeholder="any free port" value={port} onChange={(e) => setPort(e.target.value.trim())} size={12} />
+          </label>
           <label className="check-field">
             <input type="checkbox" checked={showResults} onChange={(e) => setShowResults(e.target.checked)} /> Show them the results after the reveal
           </label>
-          <button className="primary" disabled={!host} onClick={() => void act(api.doors.openDoors({ decisionId: decision.id, host, showResults }), setState)}>
+          <button className="primary" disabled={!host} onClick={() => void open()}>
             Open the doors
           </button>
         </div>
@@ -86,7 +101,8 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
         <QRCodeSVG value={state.joinUrl} size={320} marginSize={2} level="M" role="img" aria-label="QR code of the join link" className="qr" />
         <div>
           <p className="join-url">
-            <code>{state.joinUrl.replace(/#.*$/, '')}</code>
+            {/* The whole link, code included: typed by hand, it must work. */}
+            <code>{state.joinUrl}</code>
           </p>
           <p className="muted">Open the camera, scan, pick your name. Your votes stay hidden until the reveal.</p>
           <div className="actions">
@@ -112,5 +128,39 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
       </div>
       <ErrorNote error={error} />
     </section>
+  );
+}
+
+/**
+ * On every other step, while the doors are open (after a reveal with results shown, say): where they are
+ * open and a way to close them, so the port never stays open unnoticed.
+ */
+export function DoorsBar({ decisionId }: { decisionId: number }) {
+  const [state, setState] = useState<DoorsState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () => void api.doors.doorsState({ decisionId }).then((r) => alive && r.ok && setState(r.value));
+    load();
+    const timer = setInterval(load, 3000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [decisionId]);
+  if (!state) return null;
+  const close = async () => {
+    const r = await api.doors.closeDoors({ decisionId });
+    if (!r.ok) return setError(r.error.message);
+    setState(null);
+  };
+  return (
+    <div className="notice doors-bar" role="status">
+      Participants’ devices can still reach this decision at <code>{state.joinUrl.replace(/#.*$/, '')}</code>.{' '}
+      <button className="danger" onClick={() => void close()}>
+        Close the doors
+      </button>
+      <ErrorNote error={error} />
+    </div>
   );
 }
