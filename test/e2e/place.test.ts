@@ -139,6 +139,23 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(found).toEqual([]);
   });
 
+  it('presenter mode at 1280×720 shows the Vote step’s primary action without scrolling, and its title on at most two lines', async () => {
+    const d = must(service.call('createDecision', { title: 'Choose the web framework for the billing service', template: 'django-vs-flask' }));
+    for (const name of ['Ana', 'Bo', 'Cy', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    must(service.call('openRound', { decisionId: d.id }));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}#/d/${d.id}/vote`);
+    await page.getByRole('button', { name: 'Reveal all votes' }).waitFor();
+    await page.keyboard.press('p');
+    await page.locator('.app.presenter').waitFor();
+    await page.screenshot({ path: join(root, 'test-artifacts/place', 'presenter-vote-1280x720.png') });
+    const box = await page.getByRole('button', { name: 'Reveal all votes' }).boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    const title = await page.locator('.decision-name').evaluate((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight));
+    expect(title).toBeLessThanOrEqual(2.1);
+    await page.keyboard.press('Escape');
+  });
+
   it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
     const long = 'Supercalifragilistic'.repeat(10);
     const d = must(service.call('createDecision', { title: long.slice(0, 200), template: 'django-vs-flask' }));
