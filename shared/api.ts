@@ -7,7 +7,7 @@ import type { DoorsClient } from './doors.ts';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
-import { adrProfiles, roles, roundKinds, weightingModes } from './types.ts';
+import { adrProfiles, recordNamesModes, roles, roundKinds, weightingModes } from './types.ts';
 
 const Id = z.number().int().positive();
 const oneLine = (max: number) =>
@@ -54,6 +54,7 @@ const DecisionPatch = z
     aggregation: z.enum(['mean', 'median']),
     weighting: z.enum(weightingModes),
     anonymous: z.boolean(),
+    recordNames: z.enum(recordNamesModes),
   })
   .partial();
 
@@ -73,6 +74,7 @@ export const DecisionDocument = z.object({
   aggregation: z.enum(['mean', 'median']).default('mean'),
   weighting: z.enum(weightingModes).default('direct'),
   anonymous: z.boolean().default(false),
+  recordNames: z.enum(recordNamesModes).default('names'),
   options: z.array(z.object({ id: Id, name: Name, description: longText.default('') })).max(50),
   criteria: z.array(z.object({ id: Id, name: Name, description: longText.default(''), weight: Weight })).max(50),
   evidence: z
@@ -251,7 +253,14 @@ export const methods = {
     output: returns<T.ExportPlan>(),
   },
   exportAdr: {
-    input: z.strictObject({ decisionId: Id, ...Repo, format: Format.optional(), onConflict: z.enum(['refuse', 'new-file', 'overwrite']).default('refuse') }),
+    input: z.strictObject({
+      decisionId: Id,
+      ...Repo,
+      format: Format.optional(),
+      onConflict: z.enum(['refuse', 'new-file', 'overwrite']).default('refuse'),
+      // true: the branch named in the repository's style; a string: that name.
+      branch: z.union([z.literal(true), oneLine(200)]).optional(),
+    }),
     writes: true,
     output: returns<T.ExportResult>(),
   },

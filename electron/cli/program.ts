@@ -209,7 +209,8 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .option('--dry-run', 'print the markdown and where it would go; write nothing')
     .option('--new-file', 'if the record was edited in the repository since Verdict wrote it, write a new record instead')
     .option('--overwrite', 'if the record was edited in the repository since Verdict wrote it, replace it (the edits are lost)')
-    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean }) => {
+    .option('--branch [name]', 'commit the record on a new branch from HEAD instead (default name: adr/NNNN-title); your working tree is left as it is')
+    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean; branch?: string | true }) => {
       if (o.newFile && o.overwrite) fail('invalid_input', 'Choose --new-file or --overwrite, not both.', 'overwrite');
       const where = { decisionId: id, repo: resolve(o.repo), adrDir: o.dir, format: o.format };
       if (o.dryRun) {
@@ -219,8 +220,12 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
         return;
       }
       try {
-        const done = call('exportAdr', { ...where, onConflict: o.newFile ? 'new-file' : o.overwrite ? 'overwrite' : 'refuse' });
-        io.out(done.path);
+        const done = call('exportAdr', { ...where, onConflict: o.newFile ? 'new-file' : o.overwrite ? 'overwrite' : 'refuse', branch: o.branch });
+        if (done.branch) {
+          const b = done.branch;
+          io.out(`Committed ${b.files[0]} on a new branch, ${b.name}${b.from ? `, from ${b.from}` : ''} (${b.commit.slice(0, 12)}); your working tree is unchanged.`);
+          io.out(`Push it with: ${b.push}`);
+        } else io.out(done.path);
         for (const file of done.superseded) io.err(`Marked superseded: ${file}`);
       } catch (e) {
         if (e instanceof UserError && e.field === 'onConflict') fail('conflict', `${e.message.replace(/ Export it as .*$/, '')} Run again with --new-file or --overwrite.`);

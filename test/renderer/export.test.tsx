@@ -18,6 +18,7 @@ const plan = (action: ExportPlan['action']): ExportPlan => ({
   markdown: '---\nstatus: accepted\n---\n\n# Use Django or Flask\n\n## Decision Outcome\n\nChosen option: "Django", because it fits.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n',
   supersedes: [],
   notes: [],
+  branch: { available: true, name: 'adr/0004-use-django-or-flask', file: '0004-use-django-or-flask.md', current: 'main' },
 });
 
 function setup(action: ExportPlan['action']) {

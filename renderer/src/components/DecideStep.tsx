@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { draftReason } from '../../../shared/adr/reason.ts';
 import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
 import { adrProfiles, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RepoScan } from '../types.ts';
@@ -25,7 +26,9 @@ export function Decide({ decision }: { decision: DecisionDetail }) {
   const top = results?.options.filter((o) => o.rank === 1).map((o) => o.optionId) ?? [];
   const [optionId, setOptionId] = useState<number | ''>(decision.outcome.optionId ?? top[0] ?? '');
   const [status, setStatus] = useState<'proposed' | 'accepted' | 'rejected'>(decision.status === 'accepted' || decision.status === 'rejected' ? decision.status : 'accepted');
-  const [why, setWhy] = useState(decision.outcome.rationale);
+  // The record's "because" is the team's sentence: offered as a draft from what carried the result, always asked for.
+  const [why, setWhy] = useState(() => decision.outcome.rationale || draftReason(decision, results, decision.outcome.optionId ?? top[0] ?? null));
+  const draft = draftReason(decision, results, optionId === '' ? null : optionId);
   // Another than the top one, or one of several tied for first: the scores did not choose it, the team did.
   const tied = top.length > 1;
   const needsWhy = optionId !== '' && (!top.includes(optionId) || tied);
@@ -68,11 +71,19 @@ export function Decide({ decision }: { decision: DecisionDetail }) {
             ? `Why this option (required: ${topNames} are tied for first place)`
             : needsWhy || top.length === 0
               ? 'Why this option (required: it is not the top-ranked one)'
-              : 'Because… (optional)'}
+              : 'Because… (the record says it in these words)'}
         </span>
-        <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} aria-required={needsWhy} />
+        <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} aria-required />
       </label>
-      <button className="primary" onClick={submit} disabled={optionId === ''}>
+      {draft && why.trim() !== draft && (
+        <p className="muted draft">
+          Draft from the results: “{draft}”{' '}
+          <button type="button" onClick={() => setWhy(draft)}>
+            Use the draft
+          </button>
+        </p>
+      )}
+      <button className="primary" onClick={submit} disabled={optionId === '' || why.trim() === ''}>
         Record the decision
       </button>
       <ErrorNote error={error} />
