@@ -265,6 +265,18 @@ export const methods = {
     output: returns<T.ExportResult>(),
   },
   listExports: { input: decisionId, writes: false, output: returns<T.AdrExport[]>() },
+  importAdr: {
+    // A record on disk (then the new decision supersedes it there), or its text as a browser read it.
+    input: z
+      .strictObject({
+        path: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4,096 characters').optional(),
+        text: z.string().max(1024 * 1024, 'must be at most 1 MiB').optional(),
+        name: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, 'must be a file name, not a path').optional(),
+      })
+      .refine((v) => (v.path === undefined) !== (v.text === undefined), { message: 'give either path or text, not both', path: ['path'] }),
+    writes: true,
+    output: returns<T.ImportedAdr>(),
+  },
   linkSupersedesRecord: {
     input: z.strictObject({ decisionId: Id, ...Repo, file: z.string().trim().min(1, 'must not be empty').max(255) }),
     writes: true,

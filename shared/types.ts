@@ -352,6 +352,18 @@ export interface SupersededRecord {
   number: number | null;
 }
 
+/** What reading an ADR back gave: the new decision, the record's own links, and what it now supersedes. */
+export interface ImportedAdr {
+  decision: DecisionDetail;
+  profile: AdrProfile;
+  file: string;
+  /** The links the record itself carries. */
+  links: { supersedes: { title: string; file: string }[]; supersededBy: { title: string; file: string }[] };
+  /** The record in its repository, which the new decision supersedes; null when only its text was given. */
+  supersedes: SupersededRecord | null;
+  notes: string[];
+}
+
 /** A file Verdict wrote for a decision. */
 export interface AdrExport {
   repo: string;

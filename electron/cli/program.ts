@@ -102,6 +102,19 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       io.out(String(call('importDecision', { document }).id));
     });
 
+  program
+    .command('import-adr')
+    .description('create a decision from an ADR (MADR, Nygard / adr-tools, log4brains, or Verdict’s own); prints the new id')
+    .argument('<file>', 'the record, e.g. docs/decisions/0007-use-django.md')
+    .action((file: string) => {
+      const r = call('importAdr', { path: resolve(file) });
+      io.out(String(r.decision.id));
+      const d = r.decision;
+      io.err(`Read ${r.file} (${r.profile}): "${d.title}", ${d.status}, ${d.options.length} options, ${d.criteria.length} criteria.`);
+      if (r.supersedes) io.err(`Exporting it into ${r.supersedes.adrDir} will supersede ${r.file}.`);
+      for (const n of r.notes) io.err(n);
+    });
+
   const item = (kind: 'option' | 'criterion') =>
     program
       .command(kind)

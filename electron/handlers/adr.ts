@@ -1,17 +1,18 @@
 // ADRs in a team's repository: scan, preview, export (create, update, refuse an edited file) and supersede.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileName } from '../../shared/adr/naming.ts';
 import { padNumber, renderers, type RecordLink } from '../../shared/adr/render.ts';
 import { markSuperseded } from '../../shared/adr/supersede.ts';
-import type { Parsed } from '../../shared/api.ts';
-import { fail } from '../../shared/reply.ts';
-import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, RepoScan, SupersededRecord } from '../../shared/types.ts';
+import { readAdr } from '../../shared/adr/import.ts';
+import { DecisionDocument, type Parsed } from '../../shared/api.ts';
+import { fail, invalidInput, UserError } from '../../shared/reply.ts';
+import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, ImportedAdr, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
 import { branchNames, checkBranchName, commitOnNewBranch, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
-import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
+import { detectFolder, listRecords, nextNumber, readRecordBytes } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
-import { decisionDetail } from './decisions.ts';
+import { decisionDetail, importDecision } from './decisions.ts';
 import { decisionRow, openRoundOf } from './lookup.ts';
 import { computeResults } from './results.ts';
 
@@ -304,4 +305,52 @@ function exportOnBranch(ctx: Ctx, p: Plan, input: Parsed<'exportAdr'>): ExportRe
   const action = p.action === 'update' || p.action === 'unchanged' ? 'updated' : p.action === 'conflict' && !fresh ? 'overwritten' : 'created';
   ctx.record(p.decisionId, 'adr_exported', { file: `${folder.adrDir}/${target.file}`, action, profile: folder.profile, superseded, branch: name, commit });
   return { path: join(folder.path, target.file), file: target.file, number: target.number, profile: folder.profile, action, superseded, notes: p.notes, branch };
+}
+
+/** Reads an ADR (any profile, or Verdict's own) into a new decision, ready to re-vote and supersede the record. */
+export function importAdr(ctx: Ctx, input: Parsed<'importAdr'>): ImportedAdr {
+  let text: string;
+  let file: string;
+  let path: string | null = null;
+  if (input.path !== undefined) {
+    if (!isAbsolute(input.path)) fail('invalid_input', `The record must be given by an absolute path (got "${input.path}").`, 'path');
+    try {
+      path = realpathSync(input.path);
+      if (!statSync(path).isFile()) fail('invalid_input', `${input.path} is a folder, not a record.`, 'path');
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readRecordBytes(path));
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'Verdict may not read it' : (e as Error).message.replace(/^The encoded data was not valid.*$/, 'it is not UTF-8 text');
+      fail('invalid_input', `Cannot read ${input.path}: ${why}.`, 'path');
+    }
+    file = basename(path);
+  } else {
+    text = input.text!;
+    file = input.name ?? 'record.md';
+  }
+  if (!file.toLowerCase().endsWith('.md')) fail('invalid_input', `${file} is not a markdown file (.md).`, input.path !== undefined ? 'path' : 'name');
+  let read: ReturnType<typeof readAdr>;
+  try {
+    read = readAdr(file, text);
+  } catch (e) {
+    return fail('invalid_input', `Cannot read ${file} as an ADR: ${(e as Error).message}.`, input.path !== undefined ? 'path' : 'text');
+  }
+  const parsed = DecisionDocument.safeParse(read.document);
+  if (!parsed.success) fail('invalid_input', `Cannot read ${file} as an ADR: ${invalidInput(parsed.error).message}.`, input.path !== undefined ? 'path' : 'text');
+  const decision = importDecision(ctx, { document: parsed.data });
+  const notes: string[] = [];
+  let supersedes: SupersededRecord | null = null;
+  if (path !== null) {
+    // The record's own folder, so exporting the new decision there marks this record superseded.
+    const dir = dirname(path);
+    const folder = detectFolder(dir, { adrDir: relative(detectFolder(dir).root, dir).split(sep).join('/') || '.', format: read.profile });
+    supersedes = { repo: folder.root, adrDir: folder.adrDir, file, title: read.document.title, number: read.number };
+    ctx
+      .sql('INSERT OR REPLACE INTO adr_supersedes (decision_id, repo, adr_dir, file, title, number) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(decision.id, folder.root, folder.adrDir, file, read.document.title, read.number);
+  } else notes.push('Only the text was read, so Verdict does not know the record’s repository: link it as superseded on the export step.');
+  if (read.document.criteria?.length === 0) notes.push('The record lists no weighted criteria: add them before the next vote.');
+  ctx.record(decision.id, 'adr_imported', { file, profile: read.profile, supersedes: supersedes && `${supersedes.adrDir}/${file}` });
+  return { decision: decisionDetail(ctx, decision.id), profile: read.profile, file, links: read.links, supersedes, notes };
 }
