@@ -68,12 +68,13 @@ export function gitState(dir: string): GitState {
 
 /** Refuses a name git would not take as a branch, or one that already exists. */
 export function checkBranchName(root: string, name: string): void {
+  // Checked first, so the name never reaches git where an option could stand.
+  if (name.startsWith('-')) fail('invalid_input', `"${name}" is not a name git accepts for a branch.`, 'branch');
   try {
     git(root, ['check-ref-format', '--branch', name]);
   } catch {
     fail('invalid_input', `"${name}" is not a name git accepts for a branch.`, 'branch');
   }
-  if (name.startsWith('-')) fail('invalid_input', `"${name}" is not a name git accepts for a branch.`, 'branch');
   try {
     git(root, ['show-ref', '--verify', '--quiet', `refs/heads/${name}`]);
   } catch {

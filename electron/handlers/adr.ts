@@ -271,7 +271,8 @@ function exportOnBranch(ctx: Ctx, p: Plan, input: Parsed<'exportAdr'>): ExportRe
     fail('conflict', `${folder.adrDir}/${p.file} was edited since Verdict wrote it; nothing was committed. Commit it as a new file, or overwrite it (the edits would be lost).`, 'onConflict');
   }
   const fresh = p.action === 'create' || (p.action === 'conflict' && input.onConflict === 'new-file');
-  const target = fresh ? branchFile({ ...p, action: 'create', file: p.action === 'create' ? p.file : fileName(folder.profile, p.number, p.title, p.date) }, state.root) : { file: p.file, number: p.number };
+  const number = p.action === 'create' || folder.profile === 'log4brains' ? p.number : nextNumber(folder);
+  const target = fresh ? branchFile({ ...p, action: 'create', number, file: fileName(folder.profile, number, p.title, p.date) }, state.root) : { file: p.file, number: p.number };
   const content = fresh ? p.render(target.number) : p.markdown;
   const inRepo = (file: string) => relative(state.root, join(folder.path, file)).split(sep).join('/');
   const files: GitFile[] = [{ path: inRepo(target.file), content }];
