@@ -274,7 +274,8 @@ function votes(d: DecisionDetail, r: Results | null, compact: boolean): string |
   const rows = r.members.map((m, i) => [cell(labels[i]!), ...(withRole ? [role(m.personId)] : []), ...cells(m)]);
   const header = ['Member', ...(withRole ? ['Role'] : []), ...d.options.map((o) => cell(o.name))];
   const align = ['left' as const, ...(withRole ? ['left' as const] : []), ...d.options.map(() => 'right' as const)];
-  return ['### Votes', 'Each member’s weighted score per option; — where a member abstained on a criterion:', table(header, align, rows)].join('\n\n');
+  const abstained = rows.some((r) => r.includes('—'));
+  return ['### Votes', `Each member’s weighted score per option${abstained ? ' (— where a member abstained on a criterion)' : ''}:`, table(header, align, rows)].join('\n\n');
 }
 
 const recordLink = (l: RecordLink, numbered: boolean) => {
