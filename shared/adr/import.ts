@@ -1,4 +1,5 @@
 // Reading an ADR back into a decision: any of the three profiles, and Verdict's own records with their matrix.
+import { parse as parseYaml } from 'yaml';
 import type { Input } from '../api.ts';
 import { statuses } from '../status.ts';
 import type { AdrProfile } from '../types.ts';
@@ -104,6 +105,41 @@ function criteriaList(lines: string[]): { name: string; weight: number; descript
     .map((m) => ({ name: plain(m[1]!), weight: Number(m[2]), description: plain(m[3] ?? '') }));
 }
 
+type Role = 'decision-maker' | 'consulted' | 'informed';
+
+/** Who took part, from where each tool names them: MADR's front matter, log4brains' Deciders, Verdict's Nygard line. */
+function participants(frontMatter: string | null, body: string): { personId: number; name: string; role: Role }[] {
+  const found: [string, Role][] = [];
+  const names = (value: unknown): string[] =>
+    (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s*|\s+and\s+/) : []).map((n) => plain(n)).filter((n) => n !== '' && !placeholder(n));
+  if (frontMatter !== null) {
+    let data: Record<string, unknown> = {};
+    try {
+      data = (parseYaml(frontMatter) as Record<string, unknown> | null) ?? {};
+    } catch {
+      // parseRecord has said what is wrong with it already
+    }
+    for (const [key, role] of [
+      ['decision-makers', 'decision-maker'],
+      ['consulted', 'consulted'],
+      ['informed', 'informed'],
+    ] as const)
+      for (const n of names(data[key])) found.push([n, role]);
+  }
+  const deciders = /^[-*] Deciders:\s*(.+)$/m.exec(body)?.[1];
+  if (deciders) for (const n of names(deciders.replace(/<!--.*-->/g, ''))) found.push([n, 'decision-maker']);
+  const line = /^Decided by (.+?)(?:, with (.+?) consulted)?(?:; (.+?) informed)?\.$/m.exec(body);
+  if (line) {
+    for (const n of names(line[1])) found.push([n, 'decision-maker']);
+    for (const n of names(line[2])) found.push([n, 'consulted']);
+    for (const n of names(line[3])) found.push([n, 'informed']);
+  }
+  const seen = new Set<string>();
+  return found
+    .filter(([n]) => n.length <= 120 && !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()))
+    .map(([name, role], i) => ({ personId: i + 1, name, role }));
+}
+
 const LINK = /\b(Supersedes|Supercedes|Superseded by|Superceded by) \[([^\]]+)\]\(([^)\s]+)\)/gi;
 
 function links(body: string): ReadRecord['links'] {
@@ -194,6 +230,7 @@ export function readAdr(file: string, source: string): ReadRecord {
       tags,
       options: options.map((o, i) => ({ id: i + 1, ...o })),
       criteria,
+      participants: participants(fm ? fm[0].replace(/^---\n|\n---\n?$/g, '') : null, body),
     },
   };
 }

@@ -48,9 +48,15 @@ describe('Verdict → repository → Verdict', () => {
       expect(d.options.find((o) => o.id === d.outcome.optionId)?.name).toBe('Django');
       expect(d.consequencesGood.split('\n')).toEqual(['the refund and invoice screens come from the generated admin.', 'accounts and sessions need no extra packages.'].map((l) => (profile === 'log4brains' ? l[0]!.toUpperCase() + l.slice(1) : l)));
       expect(d.confirmation).toBe(original.confirmation);
+      // Who took part comes back with their roles, ready for the next vote (log4brains names only the deciders).
+      const people = profile === 'log4brains' ? [['Ana Lima', 'decision-maker'], ['Bo Chen', 'decision-maker']] : [['Ana Lima', 'decision-maker'], ['Bo Chen', 'decision-maker'], ['Cy Okafor', 'consulted'], ['Platform team', 'informed']];
+      expect(d.participants.map((p) => [p.name, p.role])).toEqual(people);
       expect(back.links).toEqual({ supersedes: [{ title: 'Add read replicas for reporting', file: '0004-add-read-replicas-for-reporting.md' }], supersededBy: [] });
       // The new decision supersedes the record it came from: its export there says so.
       expect(back.supersedes).toMatchObject({ adrDir: 'doc/architecture/decisions', file: out.file });
+      // Ready to re-vote: a round opens on its options, criteria and people.
+      expect(ok(s, 'openRound', { decisionId: d.id }).progress.length).toBe(people.filter(([, role]) => role !== 'informed').length);
+      ok(s, 'cancelRound', { decisionId: d.id });
       ok(s, 'decide', { decisionId: d.id, optionId: d.outcome.optionId!, status: 'accepted', why: 'we still think so' });
       const again = ok(s, 'previewExport', { decisionId: d.id, repo: dir, format: profile });
       expect(again.supersedes.map((x) => x.file)).toEqual([out.file]);
@@ -99,6 +105,12 @@ describe('records the tools wrote', () => {
     });
     expect(d.options.map((o) => o.name)).toEqual(['PostgreSQL', 'MySQL']);
     expect(d.options.find((o) => o.id === d.outcome.optionId)?.name).toBe('PostgreSQL');
+    expect(d.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Ana Lima', 'decision-maker'],
+      ['Bo Chen', 'decision-maker'],
+      ['Cy Okafor', 'consulted'],
+      ['Platform team', 'informed'],
+    ]);
   });
 
   it('log4brains: the filled record reads, the unfilled template’s placeholders do not become options', () => {
