@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { draftReason } from '../../shared/adr/reason.ts';
 import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
@@ -210,6 +211,11 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(detail(id).options, o.option, 'option', 'option');
       const d = call('decide', { decisionId: id, optionId: option.id, status: o.status, why: o.why });
       io.out(`Decision ${d.id} is ${d.status}: ${option.name}.`);
+      // The record says "because …": without --why, the sentence drafted from the results, shown so it can be changed.
+      if (!o.why?.trim()) {
+        const draft = draftReason(d, call('results', { decisionId: id }), option.id);
+        if (draft) io.err(`The record will say: because ${draft}. Give the team's own words with --why.`);
+      }
     });
 
   program
@@ -231,6 +237,10 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       if (o.dryRun) {
         const plan = call('previewExport', where);
         io.err(`${plan.action === 'conflict' ? 'Would refuse (edited since Verdict wrote it)' : `Would ${plan.action}`}: ${plan.folder.adrDir}/${plan.file} (${plan.folder.profile})`);
+        if (o.branch !== undefined) {
+          const b = plan.branch;
+          io.err(b.available ? `Would commit ${plan.folder.adrDir}/${b.file} on a new branch, ${o.branch === true ? b.name : o.branch}.` : `Cannot commit on a new branch: ${b.reason}`);
+        }
         io.out(plan.markdown.trimEnd());
         return;
       }

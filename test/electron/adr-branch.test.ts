@@ -179,6 +179,10 @@ describe('exporting on a new branch', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {} };
+    expect(await run(['--db', db, 'export', String(w.decisionId), '--repo', dir, '--branch', '--dry-run'], io)).toBe(0);
+    expect(err.at(-1)).toBe('Would commit docs/decisions/0004-use-django-or-flask-for-the-billing-service.md on a new branch, adr/0004-use-django-or-flask-for-the-billing-service.');
+    expect(git(dir, 'branch', '--list', 'adr/*')).toBe('');
+    out.length = 0;
     expect(await run(['--db', db, 'export', String(w.decisionId), '--repo', dir, '--branch'], io)).toBe(0);
     expect(out.join('\n')).toContain('Committed docs/decisions/0004-use-django-or-flask-for-the-billing-service.md on a new branch, adr/0004-use-django-or-flask-for-the-billing-service');
     expect(out.join('\n')).toContain('git push -u origin adr/0004-use-django-or-flask-for-the-billing-service');
