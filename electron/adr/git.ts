@@ -22,13 +22,18 @@ class GitError extends Error {
   }
 }
 
+/** The environment without git's own variables: run from a hook, they would point git at another repository or index. */
+function inherited(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|COMMON_DIR|NAMESPACE|PREFIX)$/.test(k)));
+}
+
 /** Runs git without a shell; arguments go to git as they are, so odd characters in paths are harmless. */
 function git(cwd: string, args: string[], { input, env }: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
   try {
     return execFileSync('git', args, {
       cwd,
       input,
-      env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: { ...inherited(), ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
@@ -95,8 +100,9 @@ export function readAtHead(root: string, path: string): string | null {
 /** File names in a folder at HEAD (empty when HEAD has no such folder). */
 export function namesAtHead(root: string, dir: string): string[] {
   try {
-    return git(root, ['ls-tree', '--name-only', 'HEAD', '--', `${dir}/`])
-      .split('\n')
+    // -z: names exactly as they are, never quoted.
+    return git(root, ['ls-tree', '-z', '--name-only', 'HEAD', '--', `${dir}/`])
+      .split('\0')
       .filter(Boolean)
       .map((p) => p.slice(p.lastIndexOf('/') + 1));
   } catch {

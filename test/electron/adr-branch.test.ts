@@ -170,6 +170,26 @@ describe('exporting on a new branch', () => {
     expect(ok(s, 'exportAdr', { decisionId: w.decisionId, repo: plain }).action).toBe('created');
   });
 
+  it('ignores git variables a hook would leave in the environment (GIT_DIR, GIT_INDEX_FILE)', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('madr4-repo');
+    const other = dirtyRepo('adr-tools-repo');
+    const before = { dir: snapshot(dir), other: snapshot(other) };
+    const saved = { GIT_DIR: process.env.GIT_DIR, GIT_INDEX_FILE: process.env.GIT_INDEX_FILE };
+    Object.assign(process.env, { GIT_DIR: join(other, '.git'), GIT_INDEX_FILE: join(other, '.git/index') });
+    try {
+      const { branch } = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+      expect(branch!.files).toEqual(['docs/decisions/0004-use-django-or-flask-for-the-billing-service.md']);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    expect(snapshot(dir)).toEqual(before.dir);
+    expect(snapshot(other)).toEqual(before.other);
+    expect(git(other, 'branch', '--list', 'adr/*')).toBe('');
+  });
+
   it('verdict export --branch prints the branch and how to push it; --branch NAME takes that name', async () => {
     const dir = dirtyRepo('madr4-repo');
     const db = join(tempDir(), 'cli.db');
