@@ -6,7 +6,7 @@ import { draftReason } from '../../shared/adr/reason.ts';
 import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
-import { adrProfiles, recordNamesModes, roles, type DecisionDetail } from '../../shared/types.ts';
+import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
 import { resolveDbPath } from '../db/location.ts';
 import type { Service } from '../service.ts';
 import { parseId, pick } from './args.ts';
@@ -228,12 +228,10 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .option('--dry-run', 'print the markdown and where it would go; write nothing')
     .option('--new-file', 'if the record was edited in the repository since Verdict wrote it, write a new record instead')
     .option('--overwrite', 'if the record was edited in the repository since Verdict wrote it, replace it (the edits are lost)')
-    .addOption(new Option('--names <who>', 'who voted what, as the record says it (saved as the decision’s choice; anonymous decisions always say nobody)').choices(recordNamesModes))
     .option('--branch [name]', 'commit the record on a new branch from HEAD instead (default name: adr/NNNN-title); your working tree is left as it is')
-    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean; branch?: string | true; names?: string }) => {
+    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean; branch?: string | true }) => {
       if (o.newFile && o.overwrite) fail('invalid_input', 'Choose --new-file or --overwrite, not both.', 'overwrite');
       const where = { decisionId: id, repo: resolve(o.repo), adrDir: o.dir, format: o.format };
-      if (o.names !== undefined) call('updateDecision', { decisionId: id, patch: { recordNames: o.names } });
       if (o.dryRun) {
         const plan = call('previewExport', where);
         io.err(`${plan.action === 'conflict' ? 'Would refuse (edited since Verdict wrote it)' : `Would ${plan.action}`}: ${plan.folder.adrDir}/${plan.file} (${plan.folder.profile})`);
