@@ -1,13 +1,12 @@
 // The draft of the team's reason the Decide step offers: the criteria that carried the result, in words.
 // The team edits it; the record's "because" is whatever they keep.
+import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import type { DecisionDetail, Results } from '../types.ts';
 
 /** "Admin interface" → "admin interface", but "ORM" and "Django REST" keep their capitals. */
 export const lowerFirst = (s: string): string => (/^\p{Lu}(\p{Ll}|\s)/u.test(s) && !/^I\s/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
-/** "a", "a and b", "a, b and c". */
-export const listOf = (items: string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 const pointWords = ['', 'one point', 'two points', 'three points', 'four points', 'five points', 'six points', 'seven points', 'eight points', 'nine points'];
 

@@ -2,10 +2,11 @@
 // Each renderer is a pure function; the sections they share are written once below.
 import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
+import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
-import { draftReason, listOf, lowerFirst } from './reason.ts';
+import { draftReason, lowerFirst } from './reason.ts';
 
 export type Profile = AdrProfile;
 export const profiles = adrProfiles;
