@@ -7,7 +7,7 @@ import type { DoorsClient } from './doors.ts';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
-import { adrProfiles, roles, roundKinds, weightingModes } from './types.ts';
+import { adrProfiles, recordNamesModes, roles, roundKinds, weightingModes } from './types.ts';
 
 const Id = z.number().int().positive();
 const oneLine = (max: number) =>
@@ -54,6 +54,7 @@ const DecisionPatch = z
     aggregation: z.enum(['mean', 'median']),
     weighting: z.enum(weightingModes),
     anonymous: z.boolean(),
+    recordNames: z.enum(recordNamesModes),
   })
   .partial();
 
@@ -73,6 +74,7 @@ export const DecisionDocument = z.object({
   aggregation: z.enum(['mean', 'median']).default('mean'),
   weighting: z.enum(weightingModes).default('direct'),
   anonymous: z.boolean().default(false),
+  recordNames: z.enum(recordNamesModes).default('names'),
   options: z.array(z.object({ id: Id, name: Name, description: longText.default('') })).max(50),
   criteria: z.array(z.object({ id: Id, name: Name, description: longText.default(''), weight: Weight })).max(50),
   evidence: z
@@ -251,11 +253,30 @@ export const methods = {
     output: returns<T.ExportPlan>(),
   },
   exportAdr: {
-    input: z.strictObject({ decisionId: Id, ...Repo, format: Format.optional(), onConflict: z.enum(['refuse', 'new-file', 'overwrite']).default('refuse') }),
+    input: z.strictObject({
+      decisionId: Id,
+      ...Repo,
+      format: Format.optional(),
+      onConflict: z.enum(['refuse', 'new-file', 'overwrite']).default('refuse'),
+      // true: the branch named in the repository's style; a string: that name.
+      branch: z.union([z.literal(true), oneLine(200)]).optional(),
+    }),
     writes: true,
     output: returns<T.ExportResult>(),
   },
   listExports: { input: decisionId, writes: false, output: returns<T.AdrExport[]>() },
+  importAdr: {
+    // A record on disk (then the new decision supersedes it there), or its text as a browser read it.
+    input: z
+      .strictObject({
+        path: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4,096 characters').optional(),
+        text: z.string().max(1024 * 1024, 'must be at most 1 MiB').optional(),
+        name: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, 'must be a file name, not a path').optional(),
+      })
+      .refine((v) => (v.path === undefined) !== (v.text === undefined), { message: 'give either path or text, not both', path: ['path'] }),
+    writes: true,
+    output: returns<T.ImportedAdr>(),
+  },
   linkSupersedesRecord: {
     input: z.strictObject({ decisionId: Id, ...Repo, file: z.string().trim().min(1, 'must not be empty').max(255) }),
     writes: true,

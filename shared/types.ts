@@ -10,6 +10,9 @@ export const votingRoles: readonly Role[] = ['facilitator', 'decision-maker', 'c
 
 export const weightingModes = ['direct', 'voted'] as const;
 export type Weighting = (typeof weightingModes)[number];
+/** Who voted what, as the exported record says it; anonymous decisions always say nobody. */
+export const recordNamesModes = ['names', 'roles', 'nobody'] as const;
+export type RecordNames = (typeof recordNamesModes)[number];
 export const roundKinds = ['scores', 'weights'] as const;
 export type RoundKind = (typeof roundKinds)[number];
 
@@ -109,6 +112,7 @@ export interface DecisionDetail {
   aggregation: Aggregation;
   weighting: Weighting;
   anonymous: boolean;
+  recordNames: RecordNames;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -322,6 +326,8 @@ export interface ExportPlan {
   markdown: string;
   supersedes: { file: string; title: string; number: number | null }[];
   notes: string[];
+  /** Committing on a new branch instead: the branch and file it would make, or why it cannot here. */
+  branch: { available: true; name: string; file: string; current: string | null } | { available: false; reason: string };
 }
 
 export interface ExportResult {
@@ -333,6 +339,8 @@ export interface ExportResult {
   /** Older records whose status now says they are superseded. */
   superseded: string[];
   notes: string[];
+  /** Set when the record was committed on a new branch instead of written into the working tree. */
+  branch?: { name: string; commit: string; from: string | null; files: string[]; push: string };
 }
 
 /** An existing record in a repository that a decision supersedes. */
@@ -342,6 +350,18 @@ export interface SupersededRecord {
   file: string;
   title: string;
   number: number | null;
+}
+
+/** What reading an ADR back gave: the new decision, the record's own links, and what it now supersedes. */
+export interface ImportedAdr {
+  decision: DecisionDetail;
+  profile: AdrProfile;
+  file: string;
+  /** The links the record itself carries. */
+  links: { supersedes: { title: string; file: string }[]; supersededBy: { title: string; file: string }[] };
+  /** The record in its repository, which the new decision supersedes; null when only its text was given. */
+  supersedes: SupersededRecord | null;
+  notes: string[];
 }
 
 /** A file Verdict wrote for a decision. */

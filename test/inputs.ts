@@ -65,6 +65,7 @@ export function setup(file?: string) {
     previewExport: { decisionId, repo, format: 'madr' },
     exportAdr: { decisionId, repo, format: 'nygard', onConflict: 'refuse' },
     listExports: { decisionId },
+    importAdr: { text: '# Use Django\n\n## Considered Options\n\n* Django\n', name: '0001-use-django.md' },
     linkSupersedesRecord: { decisionId, repo, file: '0001-x.md' },
     unlinkSupersedesRecord: { decisionId, repo, file: '0001-x.md' },
   };

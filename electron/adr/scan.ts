@@ -111,7 +111,7 @@ function isRecordName(file: string, profile: Profile): boolean {
 
 /** Every record in the folder, in file order; a file that cannot be read is listed with the reason. */
 /** A record's bytes, refused past the size limit; one open, so a file cannot change between the check and the read. */
-function readRecordBytes(path: string): Buffer {
+export function readRecordBytes(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);

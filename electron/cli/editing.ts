@@ -8,7 +8,7 @@ import { isMethod, type Method, type Output } from '../../shared/api.ts';
 import { describeEvent } from '../../shared/history.ts';
 import { fail } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
-import { roles, weightingModes, type DecisionDetail } from '../../shared/types.ts';
+import { recordNamesModes, roles, weightingModes, type DecisionDetail } from '../../shared/types.ts';
 import { parseId, parseNumber, parseOnOff, parseWhole, pick } from './args.ts';
 import { decisionList } from './format.ts';
 import type { Io } from './program.ts';
@@ -52,6 +52,7 @@ export function addEditingCommands(program: Command, t: CliTools): void {
     .addOption(new Option('--aggregation <how>', 'how members’ scores combine').choices(['mean', 'median']))
     .addOption(new Option('--weighting <how>', 'weights set directly, or voted by the members').choices(weightingModes))
     .option('--anonymous <on|off>', 'hide who voted what', parseOnOff('--anonymous'))
+    .addOption(new Option('--names <who>', 'who voted what, as the exported record says it (anonymous decisions always say nobody)').choices(recordNamesModes))
     .action((id: number, o: Record<string, unknown>) => {
       const keys: [string, string][] = [
         ['title', 'title'],
@@ -66,6 +67,7 @@ export function addEditingCommands(program: Command, t: CliTools): void {
         ['aggregation', 'aggregation'],
         ['weighting', 'weighting'],
         ['anonymous', 'anonymous'],
+        ['names', 'recordNames'],
       ];
       const patch = Object.fromEntries(keys.filter(([k]) => o[k] !== undefined).map(([k, field]) => [field, o[k]]));
       if (Object.keys(patch).length === 0) fail('invalid_input', 'Say what to change, e.g. --context "…" or --anonymous on (see verdict set --help).', 'patch');

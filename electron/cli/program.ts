@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { draftReason } from '../../shared/adr/reason.ts';
 import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
@@ -102,6 +103,19 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       io.out(String(call('importDecision', { document }).id));
     });
 
+  program
+    .command('import-adr')
+    .description('create a decision from an ADR (MADR, Nygard / adr-tools, log4brains, or Verdict’s own); prints the new id')
+    .argument('<file>', 'the record, e.g. docs/decisions/0007-use-django.md')
+    .action((file: string) => {
+      const r = call('importAdr', { path: resolve(file) });
+      io.out(String(r.decision.id));
+      const d = r.decision;
+      io.err(`Read ${r.file} (${r.profile}): "${d.title}", ${d.status}, ${d.options.length} options, ${d.criteria.length} criteria.`);
+      if (r.supersedes) io.err(`Exporting it into ${r.supersedes.adrDir} will supersede ${r.file}.`);
+      for (const n of r.notes) io.err(n);
+    });
+
   const item = (kind: 'option' | 'criterion') =>
     program
       .command(kind)
@@ -197,6 +211,11 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(detail(id).options, o.option, 'option', 'option');
       const d = call('decide', { decisionId: id, optionId: option.id, status: o.status, why: o.why });
       io.out(`Decision ${d.id} is ${d.status}: ${option.name}.`);
+      // The record says "because …": without --why, the sentence drafted from the results, shown so it can be changed.
+      if (!o.why?.trim()) {
+        const draft = draftReason(d, call('results', { decisionId: id }), option.id);
+        if (draft) io.err(`The record will say: because ${draft}. Give the team's own words with --why.`);
+      }
     });
 
   program
@@ -209,18 +228,27 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .option('--dry-run', 'print the markdown and where it would go; write nothing')
     .option('--new-file', 'if the record was edited in the repository since Verdict wrote it, write a new record instead')
     .option('--overwrite', 'if the record was edited in the repository since Verdict wrote it, replace it (the edits are lost)')
-    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean }) => {
+    .option('--branch [name]', 'commit the record on a new branch from HEAD instead (default name: adr/NNNN-title); your working tree is left as it is')
+    .action((id: number, o: { repo: string; format?: string; dir?: string; dryRun?: boolean; newFile?: boolean; overwrite?: boolean; branch?: string | true }) => {
       if (o.newFile && o.overwrite) fail('invalid_input', 'Choose --new-file or --overwrite, not both.', 'overwrite');
       const where = { decisionId: id, repo: resolve(o.repo), adrDir: o.dir, format: o.format };
       if (o.dryRun) {
         const plan = call('previewExport', where);
         io.err(`${plan.action === 'conflict' ? 'Would refuse (edited since Verdict wrote it)' : `Would ${plan.action}`}: ${plan.folder.adrDir}/${plan.file} (${plan.folder.profile})`);
+        if (o.branch !== undefined) {
+          const b = plan.branch;
+          io.err(b.available ? `Would commit ${plan.folder.adrDir}/${b.file} on a new branch, ${o.branch === true ? b.name : o.branch}.` : `Cannot commit on a new branch: ${b.reason}`);
+        }
         io.out(plan.markdown.trimEnd());
         return;
       }
       try {
-        const done = call('exportAdr', { ...where, onConflict: o.newFile ? 'new-file' : o.overwrite ? 'overwrite' : 'refuse' });
-        io.out(done.path);
+        const done = call('exportAdr', { ...where, onConflict: o.newFile ? 'new-file' : o.overwrite ? 'overwrite' : 'refuse', branch: o.branch });
+        if (done.branch) {
+          const b = done.branch;
+          io.out(`Committed ${b.files[0]} on a new branch, ${b.name}${b.from ? `, from ${b.from}` : ''} (${b.commit.slice(0, 12)}); your working tree is unchanged.`);
+          io.out(`Push it with: ${b.push}`);
+        } else io.out(done.path);
         for (const file of done.superseded) io.err(`Marked superseded: ${file}`);
       } catch (e) {
         if (e instanceof UserError && e.field === 'onConflict') fail('conflict', `${e.message.replace(/ Export it as .*$/, '')} Run again with --new-file or --overwrite.`);

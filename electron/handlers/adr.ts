@@ -1,16 +1,18 @@
 // ADRs in a team's repository: scan, preview, export (create, update, refuse an edited file) and supersede.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileName } from '../../shared/adr/naming.ts';
-import { renderers, type RecordLink } from '../../shared/adr/render.ts';
+import { padNumber, renderers, type RecordLink } from '../../shared/adr/render.ts';
 import { markSuperseded } from '../../shared/adr/supersede.ts';
-import type { Parsed } from '../../shared/api.ts';
-import { fail } from '../../shared/reply.ts';
-import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, RepoScan, SupersededRecord } from '../../shared/types.ts';
+import { readAdr } from '../../shared/adr/import.ts';
+import { DecisionDocument, type Parsed } from '../../shared/api.ts';
+import { fail, invalidInput, UserError } from '../../shared/reply.ts';
+import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, ImportedAdr, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
-import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
+import { branchNames, checkBranchName, commitOnNewBranch, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
+import { detectFolder, listRecords, nextNumber, readRecordBytes } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
-import { decisionDetail } from './decisions.ts';
+import { decisionDetail, importDecision } from './decisions.ts';
 import { decisionRow, openRoundOf } from './lookup.ts';
 import { computeResults } from './results.ts';
 
@@ -76,7 +78,7 @@ interface Plan extends ExportPlan {
   date: string;
 }
 
-function plan(ctx: Ctx, input: Parsed<'previewExport'>): Plan {
+function planFile(ctx: Ctx, input: Parsed<'previewExport'>): Omit<Plan, 'branch'> {
   const row = decisionRow(ctx, input.decisionId);
   const open = openRoundOf(ctx, row.id);
   if (open !== undefined) fail('round_open', `Round ${open.seq} is open: reveal it before exporting, so the record carries no hidden votes.`);
@@ -105,6 +107,33 @@ function plan(ctx: Ctx, input: Parsed<'previewExport'>): Plan {
   return { ...base, file: fileName(folder.profile, number, decision.title, date), number, action: 'create', markdown: render(number), notes };
 }
 
+function plan(ctx: Ctx, input: Parsed<'previewExport'>): Plan {
+  const p = planFile(ctx, input);
+  return { ...p, branch: branchPlan(p) };
+}
+
+/** The file a record gets on a new branch: numbered after the records at HEAD and in the working tree alike. */
+function branchFile(p: Omit<Plan, 'branch'>, root: string): { file: string; number: number | null } {
+  if (p.action !== 'create') return { file: p.file, number: p.number };
+  const { folder } = p;
+  const atHead = namesAtHead(root, relative(root, folder.path).split(sep).join('/'));
+  if (folder.profile === 'log4brains') {
+    let file = p.file;
+    for (let i = 2; atHead.includes(file) || existsSync(join(folder.path, file)); i++) file = fileName(folder.profile, null, p.title, p.date, i);
+    return { file, number: null };
+  }
+  const headNext = Math.max(0, ...atHead.map((f) => Number(/^(\d+)-/.exec(f)?.[1] ?? 0))) + 1;
+  const number = Math.max(p.number ?? 1, headNext);
+  return { file: fileName(folder.profile, number, p.title, p.date), number };
+}
+
+function branchPlan(p: Omit<Plan, 'branch'>): Plan['branch'] {
+  const state = gitState(p.folder.path.startsWith(p.folder.root) && existsSync(p.folder.path) ? p.folder.path : p.folder.root);
+  if (!state.ok) return { available: false, reason: state.reason };
+  const { file } = branchFile(p, state.root);
+  return { available: true, name: branchName(state.root, file), file, current: state.branch };
+}
+
 export function previewExport(ctx: Ctx, input: Parsed<'previewExport'>): ExportPlan {
   const { render: _render, existing: _existing, title: _title, date: _date, ...shown } = plan(ctx, input);
   return shown;
@@ -124,6 +153,7 @@ function createNew(p: Plan): { file: string; content: string; number: number | n
 export function exportAdr(ctx: Ctx, input: Parsed<'exportAdr'>): ExportResult {
   const p = plan(ctx, input);
   const { folder } = p;
+  if (input.branch !== undefined) return exportOnBranch(ctx, p, input);
   let written: { file: string; content: string; number: number | null };
   let action: ExportResult['action'];
   if (p.action === 'conflict' && input.onConflict === 'refuse') {
@@ -212,4 +242,116 @@ export function unlinkSupersedesRecord(ctx: Ctx, input: Parsed<'unlinkSupersedes
   if (changes === 0) fail('not_found', `This decision does not supersede ${input.file}.`, 'file');
   ctx.record(d.id, 'supersedes_record_unlinked', { file: `${folder.adrDir}/${input.file}` });
   return supersededRecords(ctx, d.id);
+}
+
+/** The repository's own style when a branch already names a record ("docs/0003-…"), else adr/0007-title. */
+function branchName(root: string, file: string): string {
+  const stem = file.replace(/\.md$/, '');
+  const prefix = recordBranchPrefix(root) ?? 'adr/';
+  return `${prefix}${stem}`;
+}
+
+function recordBranchPrefix(root: string): string | null {
+  for (const ref of branchNames(root)) {
+    const m = /^(.*\/)?(?:\d{4}|\d{8})-[a-z0-9][a-z0-9-]*$/.exec(ref);
+    if (m) return m[1] ?? '';
+  }
+  return null;
+}
+
+/** Commits the record (and the status change of the records it supersedes) as one commit on a new branch from HEAD. */
+function exportOnBranch(ctx: Ctx, p: Plan, input: Parsed<'exportAdr'>): ExportResult {
+  const { folder } = p;
+  if (!p.branch.available) fail('invalid_input', p.branch.reason, 'branch');
+  const state = gitState(folder.root);
+  if (!state.ok) fail('invalid_input', state.reason, 'branch');
+  const name = input.branch === true ? p.branch.name : input.branch!;
+  checkBranchName(state.root, name);
+  if (p.action === 'conflict' && input.onConflict === 'refuse') {
+    fail('conflict', `${folder.adrDir}/${p.file} was edited since Verdict wrote it; nothing was committed. Commit it as a new file, or overwrite it (the edits would be lost).`, 'onConflict');
+  }
+  const fresh = p.action === 'create' || (p.action === 'conflict' && input.onConflict === 'new-file');
+  const number = p.action === 'create' || folder.profile === 'log4brains' ? p.number : nextNumber(folder);
+  const target = fresh ? branchFile({ ...p, action: 'create', number, file: fileName(folder.profile, number, p.title, p.date) }, state.root) : { file: p.file, number: p.number };
+  const content = fresh ? p.render(target.number) : p.markdown;
+  const inRepo = (file: string) => relative(state.root, join(folder.path, file)).split(sep).join('/');
+  const files: GitFile[] = [{ path: inRepo(target.file), content }];
+  const superseded: string[] = [];
+  if (decisionRow(ctx, p.decisionId).status === 'accepted') {
+    const by: RecordLink = { file: target.file, number: target.number, title: p.title };
+    for (const old of p.supersedes) {
+      const text = readAtHead(state.root, inRepo(old.file));
+      const next = text === null ? null : markSuperseded(folder.profile, text, by);
+      if (next === null || next === text) continue;
+      files.push({ path: inRepo(old.file), content: next });
+      superseded.push(`${folder.adrDir}/${old.file}`);
+    }
+  }
+  const changed = files.filter((f) => readAtHead(state.root, f.path) !== f.content);
+  if (changed.length === 0) fail('conflict', `HEAD already holds ${folder.adrDir}/${target.file} as it is; no branch was made.`, 'branch');
+  const id = target.number === null ? 'ADR' : `ADR ${padNumber(target.number)}`;
+  const verb = readAtHead(state.root, files[0]!.path) === null ? 'Add' : 'Update';
+  const body = superseded.length ? `\n\n${superseded.map((f) => `Mark ${f} as superseded.`).join('\n')}\n` : '\n';
+  const { commit } = commitOnNewBranch(state.root, name, changed, `${verb} ${id}: ${p.title.replace(/\s+/g, ' ')}${body}`);
+
+  if (p.existing && p.existing.file !== target.file) {
+    ctx.sql('DELETE FROM adr_exports WHERE repo = ? AND adr_dir = ? AND file = ?').run(p.existing.repo, p.existing.adr_dir, p.existing.file);
+  }
+  // Remembered as Verdict's own, so once the branch is merged a later export updates this file in place.
+  ctx
+    .sql('INSERT OR REPLACE INTO adr_exports (decision_id, repo, adr_dir, file, number, profile, sha256, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(p.decisionId, folder.root, folder.adrDir, target.file, target.number, folder.profile, sha256(content), ctx.now());
+  const remote = pushRemote(state.root, state.branch);
+  const branch = { name, commit, from: state.branch, files: changed.map((f) => f.path), push: `git push -u ${remote} ${name}` };
+  const action = p.action === 'update' || p.action === 'unchanged' ? 'updated' : p.action === 'conflict' && !fresh ? 'overwritten' : 'created';
+  ctx.record(p.decisionId, 'adr_exported', { file: `${folder.adrDir}/${target.file}`, action, profile: folder.profile, superseded, branch: name, commit });
+  return { path: join(folder.path, target.file), file: target.file, number: target.number, profile: folder.profile, action, superseded, notes: p.notes, branch };
+}
+
+/** Reads an ADR (any profile, or Verdict's own) into a new decision, ready to re-vote and supersede the record. */
+export function importAdr(ctx: Ctx, input: Parsed<'importAdr'>): ImportedAdr {
+  let text: string;
+  let file: string;
+  let path: string | null = null;
+  if (input.path !== undefined) {
+    if (!isAbsolute(input.path)) fail('invalid_input', `The record must be given by an absolute path (got "${input.path}").`, 'path');
+    try {
+      path = realpathSync(input.path);
+      if (!statSync(path).isFile()) fail('invalid_input', `${input.path} is a folder, not a record.`, 'path');
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readRecordBytes(path));
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'Verdict may not read it' : (e as Error).message.replace(/^The encoded data was not valid.*$/, 'it is not UTF-8 text');
+      fail('invalid_input', `Cannot read ${input.path}: ${why}.`, 'path');
+    }
+    file = basename(path);
+  } else {
+    text = input.text!;
+    file = input.name ?? 'record.md';
+  }
+  if (!file.toLowerCase().endsWith('.md')) fail('invalid_input', `${file} is not a markdown file (.md).`, input.path !== undefined ? 'path' : 'name');
+  let read: ReturnType<typeof readAdr>;
+  try {
+    read = readAdr(file, text);
+  } catch (e) {
+    return fail('invalid_input', `Cannot read ${file} as an ADR: ${(e as Error).message}.`, input.path !== undefined ? 'path' : 'text');
+  }
+  const parsed = DecisionDocument.safeParse(read.document);
+  if (!parsed.success) fail('invalid_input', `Cannot read ${file} as an ADR: ${invalidInput(parsed.error).message}.`, input.path !== undefined ? 'path' : 'text');
+  const decision = importDecision(ctx, { document: parsed.data });
+  const notes: string[] = [];
+  let supersedes: SupersededRecord | null = null;
+  if (path !== null) {
+    // The record's own folder, so exporting the new decision there marks this record superseded.
+    const dir = dirname(path);
+    const folder = detectFolder(dir, { adrDir: relative(detectFolder(dir).root, dir).split(sep).join('/') || '.', format: read.profile });
+    supersedes = { repo: folder.root, adrDir: folder.adrDir, file, title: read.document.title, number: read.number };
+    ctx
+      .sql('INSERT OR REPLACE INTO adr_supersedes (decision_id, repo, adr_dir, file, title, number) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(decision.id, folder.root, folder.adrDir, file, read.document.title, read.number);
+  } else notes.push('Only the text was read, so Verdict does not know the record’s repository: link it as superseded on the export step.');
+  if (read.document.criteria?.length === 0) notes.push('The record lists no weighted criteria: add them before the next vote.');
+  ctx.record(decision.id, 'adr_imported', { file, profile: read.profile, supersedes: supersedes && `${supersedes.adrDir}/${file}` });
+  return { decision: decisionDetail(ctx, decision.id), profile: read.profile, file, links: read.links, supersedes, notes };
 }

@@ -30,6 +30,7 @@ export function decisionDetail(ctx: Ctx, id: number): DecisionDetail {
     aggregation: d.aggregation,
     weighting: d.weighting,
     anonymous: d.anonymous === 1,
+    recordNames: d.record_names,
     createdAt: d.created_at,
     updatedAt: d.updated_at,
     deletedAt: d.deleted_at,
@@ -168,8 +169,8 @@ function insertDocument(ctx: Ctx, doc: DecisionDocument, how: Record<string, unk
   const { lastInsertRowid } = ctx
     .sql(
       `INSERT INTO decisions (title, status, context, drivers, outcome_rationale, consequences_good, consequences_bad, confirmation,
-         more_info, tags, scale_min, scale_max, aggregation, weighting, anonymous, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         more_info, tags, scale_min, scale_max, aggregation, weighting, anonymous, record_names, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       doc.title,
@@ -187,6 +188,7 @@ function insertDocument(ctx: Ctx, doc: DecisionDocument, how: Record<string, unk
       doc.aggregation,
       doc.weighting,
       doc.anonymous ? 1 : 0,
+      doc.recordNames,
       now,
       now,
     );
@@ -262,6 +264,7 @@ const columns = {
   aggregation: 'aggregation',
   weighting: 'weighting',
   anonymous: 'anonymous',
+  recordNames: 'record_names',
 } as const;
 
 export function updateDecision(ctx: Ctx, input: Parsed<'updateDecision'>): DecisionDetail {

@@ -59,6 +59,7 @@ export const handlers: Handlers = {
   previewExport: adr.previewExport,
   exportAdr: adr.exportAdr,
   listExports: adr.listExports,
+  importAdr: adr.importAdr,
   linkSupersedesRecord: adr.linkSupersedesRecord,
   unlinkSupersedesRecord: adr.unlinkSupersedesRecord,
 };

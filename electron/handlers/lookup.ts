@@ -23,6 +23,7 @@ export interface DecisionRow {
   aggregation: 'mean' | 'median';
   weighting: 'direct' | 'voted';
   anonymous: 0 | 1;
+  record_names: 'names' | 'roles' | 'nobody';
   created_at: string;
   updated_at: string;
   deleted_at: string | null;

@@ -2,4 +2,4 @@
 export type * from '../../shared/types.ts';
 export type { Status } from '../../shared/status.ts';
 export { statuses, allowedFrom } from '../../shared/status.ts';
-export { roles, votingRoles, adrProfiles } from '../../shared/types.ts';
+export { roles, votingRoles, adrProfiles, recordNamesModes } from '../../shared/types.ts';

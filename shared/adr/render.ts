@@ -2,9 +2,11 @@
 // Each renderer is a pure function; the sections they share are written once below.
 import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
+import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
-import { adrProfiles, type AdrProfile, type DecisionDetail, type Results } from '../types.ts';
+import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
+import { draftReason, lowerFirst } from './reason.ts';
 
 export type Profile = AdrProfile;
 export const profiles = adrProfiles;
@@ -42,7 +44,6 @@ const people = (d: DecisionDetail, role: string) => d.participants.filter((p) =>
 const sentence = (text: string) => text.replace(/[.\s]+$/, '');
 const stripBecause = (line: string, kind: string) => line.replace(new RegExp(`^${kind},?\\s+because\\s+`, 'i'), '');
 const counted = (n: number, one: string, many: string) => `${n < 10 ? ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] : n} ${n === 1 ? one : many}`;
-const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 const weights = (d: DecisionDetail, r: Results | null) => criterionShares(d.criteria, r);
 
@@ -53,13 +54,23 @@ function context(d: DecisionDetail, s: Style): string {
 function drivers(d: DecisionDetail, r: Results | null, s: Style): string | null {
   const w = weights(d, r);
   const criteria = [...d.criteria].sort((a, b) => w.get(b.id)! - w.get(a.id)!);
-  const list = criteria.map((c) => `${s.bullet} ${inline(c.name)} — ${percent(w.get(c.id)!)}${c.description ? `: ${inline(c.description)}` : ''}`);
   const voted = r?.weights.some((x) => x.source === 'voted');
   const parts = [];
-  if (list.length) parts.push(`Criteria, ${voted ? 'weighed by the team’s votes' : 'weighed by the team'} (share of the total weight):`, list.join('\n'));
+  if (r && r.votes.length > 0 && criteria.length > 3) {
+    // The matrix lists every criterion and weight: here, only the heaviest, in a sentence.
+    const top = criteria.filter((c) => Math.abs(w.get(c.id)! - w.get(criteria[0]!.id)!) < 1e-9);
+    const heaviest =
+      top.length > 1 && top.length <= 3
+        ? `${listOf(top.map((c) => inline(c.name)))}, at ${percent(w.get(top[0]!.id)!)} each`
+        : listOf(criteria.slice(0, 3).map((c) => `${inline(c.name)} (${percent(w.get(c.id)!)})`));
+    parts.push(`The team weighed ${counted(criteria.length, 'criterion', 'criteria').toLowerCase()}${voted ? ' by vote' : ''} (all of them in the decision matrix below); the heaviest are ${heaviest}.`);
+  } else if (criteria.length) {
+    const list = criteria.map((c) => `${s.bullet} ${inline(c.name)} — ${percent(w.get(c.id)!)}${c.description ? `: ${inline(c.description)}` : ''}`);
+    parts.push(`Criteria, ${voted ? 'weighed by the team’s votes' : 'weighed by the team'} (share of the total weight):`, list.join('\n'));
+  }
   const own = blocks(d.drivers, s.bullet);
-  // Two lists in a row would read as one: the team's own drivers get a lead-in.
-  if (own) parts.push(...(list.length ? ['Other drivers:', own] : [own]));
+  // Two lists in a row would read as one: after the criteria list, the team's own drivers get a lead-in.
+  if (own) parts.push(...(parts.length && !parts[0]!.startsWith('The team weighed') ? ['Other drivers:', own] : [own]));
   return parts.length ? parts.join('\n\n') : null;
 }
 
@@ -68,18 +79,14 @@ function options(d: DecisionDetail, s: Style): string {
   return d.options.map((o) => `${s.bullet} ${inline(o.name)}${o.description.trim() ? ` — ${inline(o.description)}` : ''}`).join('\n');
 }
 
-function outcome(d: DecisionDetail, r: Results | null): string {
+function outcome(d: DecisionDetail, r: Results | null, lead = (name: string) => `Chosen option: "${name}"`): string {
   const chosen = d.options.find((o) => o.id === d.outcome.optionId);
   if (!chosen) return 'No option has been chosen yet.';
   const ranked = r?.options.filter((o) => o.rank !== null) ?? [];
   const mine = ranked.find((o) => o.optionId === chosen.id);
   const max = r?.scale.max ?? d.scale.max;
-  const because = d.outcome.rationale.trim()
-    ? inline(sentence(d.outcome.rationale))
-    : mine
-      ? `it ranks ${ordinal(mine.rank!)} of ${ranked.length} with a weighted score of ${fixed(mine.score!)} of ${max}`
-      : 'the team chose it';
-  const parts = [`Chosen option: "${inline(chosen.name)}", because ${because}.`];
+  const because = inline(lowerFirst(sentence(d.outcome.rationale.trim() || draftReason(d, r, chosen.id) || 'the team chose it')));
+  const parts = [`${lead(inline(chosen.name))}, because ${because}.`];
   if (mine && r) {
     const position = ranked.indexOf(mine);
     let scores = `Weighted score ${fixed(mine.score!)} of ${max}, ${ordinal(mine.rank!)} of ${ranked.length}`;
@@ -111,23 +118,84 @@ function kindOf(value: number | null, r: Results | null): Kind {
 /** Headings other sections use, which an option heading must not repeat (markdownlint MD024). */
 const reservedHeadings = ['consequences', 'confirmation', 'decision matrix', 'votes', 'related records', 'decision drivers', 'considered options', 'positive consequences', 'negative consequences'];
 
+/** Where a piece of evidence comes from: a link when the source holds an address, else the citation as written. */
+function citation(source: string): string {
+  const text = source.replace(/\s+/g, ' ').trim();
+  if (text === '') return '';
+  const url = /https?:\/\/[^\s<>"`|\\]+[^\s<>"`|\\.,;:!?)\]'*_]/.exec(text)?.[0];
+  if (url === undefined) return ` (${inline(text)})`;
+  const label = text.replace(url, '').replace(/^[\s,;:–—-]+|[\s,;:(–—-]+$/g, '') || new URL(url).hostname;
+  return ` ([${linkText(label)}](${encodeURI(decodeURI(url)).replace(/[()]/g, (c) => encodeURIComponent(c))}))`;
+}
+
+const asSentence = (text: string) => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+};
+const oneDecimal = (n: number) => n.toFixed(1);
+
+/** How a member is named in the record: by name, by role ("Decision-maker 2"), or not at all. */
+export function voteNames(d: DecisionDetail): RecordNames {
+  return d.anonymous ? 'nobody' : d.recordNames;
+}
+
+function memberLabels(d: DecisionDetail, r: Results): string[] {
+  const mode = voteNames(d);
+  if (mode === 'names') return r.members.map((m) => m.label);
+  if (mode === 'nobody') return r.members.map(() => 'a member');
+  const roleOf = (m: Results['members'][number]) => d.participants.find((p) => p.personId === m.personId)?.role ?? 'member';
+  const count = new Map<string, number>();
+  for (const m of r.members) count.set(roleOf(m), (count.get(roleOf(m)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return r.members.map((m) => {
+    const role = roleOf(m);
+    seen.set(role, (seen.get(role) ?? 0) + 1);
+    const name = role[0]!.toUpperCase() + role.slice(1);
+    return count.get(role)! > 1 ? `${name} ${seen.get(role)}` : name;
+  });
+}
+
+const MAX_PER_KIND = 3;
+
+/**
+ * Per option, the arguments that weigh most: the team's score on a criterion as a sentence, then the evidence the
+ * team had, quoted with its source; then what members wrote. The rest is in the decision matrix.
+ */
 function prosAndCons(d: DecisionDetail, r: Results | null, s: Style): string | null {
   const valueOf = (o: number, c: number) => r?.cells.find((x) => x.optionId === o && x.criterionId === c)?.value ?? null;
+  const shares = weights(d, r);
+  const labels = r ? memberLabels(d, r) : [];
   const sections: string[] = [];
   const taken = new Set([...reservedHeadings, headingText(d.title).toLowerCase()]);
+  let leftOut = false;
   for (const o of d.options) {
-    const items: string[] = [];
-    for (const c of d.criteria) {
-      const v = valueOf(o.id, c.id);
-      const score = v === null ? '' : `, ${fixed(v)} of ${r!.scale.max}`;
-      for (const e of d.evidence.filter((x) => x.optionId === o.id && x.criterionId === c.id)) {
-        items.push(`${s.bullet} ${kindOf(v, r)}, because ${inline(lowerFirst(sentence(e.text)))} (${inline(c.name)}${score})`);
-      }
-    }
+    const candidates = d.criteria
+      .map((c, i) => {
+        const v = valueOf(o.id, c.id);
+        const evidence = d.evidence.filter((x) => x.optionId === o.id && x.criterionId === c.id);
+        const mid = r ? (r.scale.min + r.scale.max) / 2 : 0;
+        return { c, v, i, evidence, kind: kindOf(v, r), strength: (shares.get(c.id) ?? 0) * (v === null ? 0 : Math.abs(v - mid)) };
+      })
+      .filter((x) => x.evidence.length > 0 || x.v !== null);
+    const picked = (['Good', 'Bad'] as const).flatMap((kind) =>
+      candidates
+        .filter((x) => x.kind === kind)
+        .sort((a, b) => b.strength - a.strength || a.i - b.i)
+        .slice(0, MAX_PER_KIND),
+    );
+    // Without votes there is no team score: the evidence alone, as neutral arguments.
+    const chosen = r ? picked : candidates.filter((x) => x.evidence.length > 0);
+    if (chosen.length < candidates.length) leftOut = true;
+    const items = chosen
+      .sort((a, b) => (a.kind === b.kind ? b.strength - a.strength || a.i - b.i : a.kind === 'Good' ? -1 : 1))
+      .map((x) => {
+        const said = x.v === null ? `because of its ${lowerFirst(x.c.name)}.` : `because its ${lowerFirst(x.c.name)} scores ${oneDecimal(x.v)} of ${r!.scale.max} with the team.`;
+        const quotes = x.evidence.map((e) => ` ${inline(asSentence(e.text))}${citation(e.source)}`).join('');
+        return `${s.bullet} ${x.kind}, ${inline(said)}${quotes}`;
+      });
     for (const v of r?.votes.filter((x) => x.optionId === o.id && x.why.trim()) ?? []) {
-      const who = r!.members[v.member]?.label ?? 'a member';
       const criterion = d.criteria.find((c) => c.id === v.criterionId)?.name ?? '';
-      items.push(`${s.bullet} ${kindOf(v.score, r)}, because "${inline(sentence(v.why))}" (${inline(who)} on ${inline(criterion)})`);
+      items.push(`${s.bullet} ${kindOf(v.score, r)}, because "${inline(sentence(v.why))}", as ${inline(labels[v.member] ?? 'a member')} wrote on ${inline(lowerFirst(criterion))}.`);
     }
     if (items.length === 0) continue;
     let heading = headingText(o.name);
@@ -136,7 +204,9 @@ function prosAndCons(d: DecisionDetail, r: Results | null, s: Style): string | n
     taken.add(heading.toLowerCase());
     sections.push(`### ${heading}\n\n${items.join('\n')}`);
   }
-  return sections.length ? sections.join('\n\n') : null;
+  if (sections.length === 0) return null;
+  const intro = leftOut && r ? 'The criteria that weigh most for and against each option, with the evidence the team had; every score is in the decision matrix.' : null;
+  return [intro, ...sections].filter(Boolean).join('\n\n');
 }
 
 function matrix(d: DecisionDetail, r: Results | null): string | null {
@@ -159,7 +229,7 @@ function matrix(d: DecisionDetail, r: Results | null): string | null {
   const how = r.aggregation === 'median' ? 'Team median' : 'Team mean';
   return [
     '### Decision matrix',
-    `${how} per cell (${r.scale.min}–${r.scale.max}) with the standard deviation of the votes. Cells marked ⚠ had a range of at least half the scale.`,
+    `${how} per cell (${r.scale.min}–${r.scale.max}) with the standard deviation of the votes.${r.cells.some((x) => x.flagged) ? ' Cells marked ⚠ had a range of at least half the scale.' : ''}`,
     table(['Criterion', 'Weight', ...d.options.map((o) => cell(o.name))], ['left', 'right', ...d.options.map(() => 'right' as const)], rows),
   ].join('\n\n');
 }
@@ -177,25 +247,36 @@ function rounds(d: DecisionDetail): string | null {
   return `${count}: ${describe.join('; ')}.`;
 }
 
-function votes(d: DecisionDetail, r: Results | null): string | null {
+/** Each member's weighted totals, named as the decision chose; never who voted what when that is "nobody". */
+function votes(d: DecisionDetail, r: Results | null, compact: boolean): string | null {
   if (!r || r.members.length === 0) return null;
-  const anonymous = d.anonymous;
+  const mode = voteNames(d);
+  const total = (m: Results['members'][number], optionId: number) => m.totals.find((x) => x.optionId === optionId)?.total ?? null;
+  if (mode === 'nobody') {
+    const n = r.members.length;
+    const firsts = new Map<number, number>();
+    for (const m of r.members) {
+      const scored = d.options.map((o) => ({ id: o.id, t: total(m, o.id) })).filter((x) => x.t !== null);
+      const best = scored.sort((a, b) => b.t! - a.t!)[0];
+      if (best && !scored.some((x) => x !== best && x.t === best.t)) firsts.set(best.id, (firsts.get(best.id) ?? 0) + 1);
+    }
+    const lead = [...firsts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const who = lead ? ` ${lead[1] === n ? `Every member’s own scores put` : `${lead[1]} of ${n} members’ own scores put`} ${inline(d.options.find((o) => o.id === lead[0])!.name)} first.` : '';
+    return `${counted(n, 'member', 'members')} voted; the record does not say who voted what.${who}`;
+  }
+  const labels = memberLabels(d, r);
+  const cells = (m: Results['members'][number]) => d.options.map((o) => (total(m, o.id) === null ? '—' : fixed(total(m, o.id)!)));
+  if (compact) {
+    const each = r.members.map((m, i) => `${inline(labels[i]!)} ${cells(m).join(' / ')}`);
+    return `Each member’s own weighted score (${d.options.map((o) => inline(o.name)).join(' / ')}): ${each.join(', ')}.`;
+  }
+  const withRole = mode === 'names';
   const role = (personId: number | null) => d.participants.find((p) => p.personId === personId)?.role ?? 'participant';
-  const rows = r.members.map((m) => [
-    cell(m.label),
-    ...(anonymous ? [] : [role(m.personId)]),
-    ...d.options.map((o) => {
-      const t = m.totals.find((x) => x.optionId === o.id)?.total;
-      return t == null ? '—' : fixed(t);
-    }),
-  ]);
-  const header = ['Member', ...(anonymous ? [] : ['Role']), ...d.options.map((o) => cell(o.name))];
-  const align = ['left' as const, ...(anonymous ? [] : ['left' as const]), ...d.options.map(() => 'right' as const)];
-  return [
-    '### Votes',
-    `Each member’s weighted score per option${anonymous ? ' (the votes were anonymous)' : ''}; — where a member abstained on a criterion:`,
-    table(header, align, rows),
-  ].join('\n\n');
+  const rows = r.members.map((m, i) => [cell(labels[i]!), ...(withRole ? [role(m.personId)] : []), ...cells(m)]);
+  const header = ['Member', ...(withRole ? ['Role'] : []), ...d.options.map((o) => cell(o.name))];
+  const align = ['left' as const, ...(withRole ? ['left' as const] : []), ...d.options.map(() => 'right' as const)];
+  const abstained = rows.some((r) => r.includes('—'));
+  return ['### Votes', `Each member’s weighted score per option${abstained ? ' (— where a member abstained on a criterion)' : ''}:`, table(header, align, rows)].join('\n\n');
 }
 
 const recordLink = (l: RecordLink, numbered: boolean) => {
@@ -215,21 +296,17 @@ function moreInformation(input: AdrInput, s: Style, withRelated: boolean): strin
   const d = input.decision;
   const facilitators = people(d, 'facilitator');
   const links = withRelated ? related(input, s, true) : null;
-  const closing = [
-    facilitators.length ? `Facilitated by ${facilitators.map(inline).join(', ')}.` : '',
-    `Recorded with Verdict from a workshop on ${input.date}.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
   return document([
     matrix(d, input.results),
-    votes(d, input.results),
-    rounds(d),
+    votes(d, input.results, false),
+    [rounds(d), d.tags.length && withRelated ? `Tags: ${d.tags.map(inline).join(', ')}.` : null, closing(input, facilitators)].filter(Boolean).join(' '),
     links && `### Related records\n\n${links}`,
     blocks(d.moreInfo, s.bullet),
-    d.tags.length && withRelated ? `Tags: ${d.tags.map(inline).join(', ')}.` : null,
-    closing,
   ]).trimEnd();
+}
+
+function closing(input: AdrInput, facilitators: string[]): string {
+  return [facilitators.length ? `Facilitated by ${listOf(facilitators.map(inline))}.` : '', `Recorded with Verdict from a workshop on ${input.date}.`].filter(Boolean).join(' ');
 }
 
 /** The sections MADR 4 and log4brains (MADR 2) share, from the context to the outcome. */
@@ -282,6 +359,18 @@ export function renderMadr(input: AdrInput): string {
 
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 
+/** "Decided by Ana Lima and Bo Chen, with Cy Okafor consulted; Platform team informed." Who took part, by role. */
+function takingPart(d: DecisionDetail): string | null {
+  const named = (role: string) => listOf(people(d, role).map(inline));
+  const makers = named('decision-maker');
+  const consulted = named('consulted');
+  const informed = named('informed');
+  const parts = [makers && `Decided by ${makers}`, consulted && `${makers ? 'with ' : ''}${consulted} consulted`].filter(Boolean).join(', ');
+  const text = [parts, informed && `${informed} informed`].filter(Boolean).join('; ');
+  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : null;
+}
+
+/** adr-tools' own template (Status, Context, Decision, Consequences) and the evidence of the vote in one closing section. */
 export function renderNygard(input: AdrInput): string {
   const d = input.decision;
   const s: Style = { bullet: '*' };
@@ -291,10 +380,11 @@ export function renderNygard(input: AdrInput): string {
     ...(input.supersededBy.length ? input.supersededBy.map((l) => `Superceded by ${link(l)}`) : [capital(d.status)]),
     ...input.supersedes.map((l) => `Supercedes ${link(l)}`),
   ];
-  const drv = drivers(d, input.results, s);
+  const own = blocks(d.drivers, s.bullet);
   const good = consequenceItems(d, s);
   const confirmation = blocks(d.confirmation, s.bullet);
-  const pc = prosAndCons(d, input.results, s);
+  const r = input.results;
+  const evidence = [matrix(d, r)?.replace(/^### Decision matrix\n\n/, ''), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
   return document([
     `# ${input.number ?? 0}. ${headingText(d.title)}`,
     `Date: ${input.date}`,
@@ -302,17 +392,17 @@ export function renderNygard(input: AdrInput): string {
     ...status,
     '## Context',
     context(d, s),
-    drv && `### Decision Drivers\n\n${drv}`,
-    '### Considered Options',
-    options(d, s),
+    own,
+    d.options.length ? `We considered:\n\n${options(d, s)}` : null,
     '## Decision',
-    outcome(d, input.results),
+    outcome(d, r, (name) => `We will use ${name}`),
+    takingPart(d),
     '## Consequences',
     good ?? 'No consequences were recorded.',
-    confirmation && `### Confirmation\n\n${confirmation}`,
-    pc && `## Pros and Cons of the Options\n\n${pc}`,
-    '## More Information',
-    moreInformation(input, s, false),
+    confirmation,
+    evidence.length ? '## Evidence of the vote' : null,
+    ...evidence,
+    [rounds(d), closing(input, people(d, 'facilitator'))].filter(Boolean).join(' '),
   ]);
 }
 
@@ -328,8 +418,11 @@ export function renderLog4brains(input: AdrInput): string {
     `- Date: ${input.date}`,
     d.tags.length ? `- Tags: ${d.tags.map(inline).join(', ')}` : null,
   ].filter(Boolean);
-  const goodItems = lines(d.consequencesGood).map((l) => `- ${inline(stripBecause(l, 'Good'))}`);
-  const badItems = lines(d.consequencesBad).map((l) => `- ${inline(stripBecause(l, 'Bad'))}`);
+  // "accounts and sessions…" starts a sentence once "Good, because" is gone; an address or a code word stays as typed.
+  const startSentence = (t: string) => (/^\p{Ll}[\p{L}'’-]*(\s|$)/u.test(t) ? capital(t) : t);
+  const item = (l: string, kind: string) => `- ${inline(startSentence(stripBecause(l, kind)))}`;
+  const goodItems = lines(d.consequencesGood).map((l) => item(l, 'Good'));
+  const badItems = lines(d.consequencesBad).map((l) => item(l, 'Bad'));
   const confirmation = blocks(d.confirmation, s.bullet);
   const pc = prosAndCons(d, input.results, s);
   const links = related(input, s, false);

@@ -57,7 +57,11 @@ describe('the verdict command line', () => {
     const json = JSON.parse((await v('results', id, '--json')).out) as { options: { name: string; score: number }[] };
     expect(json.options.map((o) => o.name)).toEqual(['Django', 'Flask']);
     expect(await v('decide', id, '--option', 'flask', '--status', 'accepted')).toMatchObject({ code: 1, err: expect.stringContaining('say why you chose it') });
-    expect(await v('decide', id, '--option', 'django', '--status', 'accepted')).toEqual({ code: 0, out: 'Decision 1 is accepted: Django.', err: '' });
+    expect(await v('decide', id, '--option', 'django', '--status', 'accepted')).toEqual({
+      code: 0,
+      out: 'Decision 1 is accepted: Django.',
+      err: "The record will say: because the productivity weighs most in the result, and Django leads Flask there by one point or more. Give the team's own words with --why.",
+    });
     expect((await v('list', '--status', 'accepted')).out).toContain('→ Django');
   });
 

@@ -194,6 +194,34 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     expect(text).toContain('| Ana | facilitator |');
   });
 
+  it('commits the record on a new branch, leaving the working tree as it was, and opens it back as a new decision', async () => {
+    const repo = join(dir, 'repo');
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=Ana', '-c', 'user.email=ana@example.org', ...args], { encoding: 'utf8' }).trim();
+    git('add', 'docs/decisions/0001-use-markdown-architecture-decision-records.md', 'docs/decisions/0002-use-postgresql-for-billing-data.md');
+    git('commit', '-q', '-m', 'Records so far');
+    git('config', 'user.name', 'Ana');
+    git('config', 'user.email', 'ana@example.org');
+    const status = git('status', '--porcelain');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByLabel(/Commit on a new branch/).check();
+    await expect.poll(() => page.locator('.target').innerText()).toContain('on a new branch, adr/0004-use-django-or-flask-for-billing');
+    await page.getByRole('button', { name: 'Commit on a new branch' }).click();
+    await page.getByText('Push it with').waitFor();
+    await snap('committed-on-branch');
+    expect(git('status', '--porcelain')).toBe(status);
+    expect(git('diff', '--name-only', 'HEAD', 'adr/0004-use-django-or-flask-for-billing')).toBe('docs/decisions/0004-use-django-or-flask-for-billing.md');
+
+    await page.getByRole('button', { name: 'Open a record…' }).click();
+    await page.getByLabel('Path of the ADR file').fill(join(repo, 'docs/decisions/0004-use-django-or-flask-for-billing.md'));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByText(/Read 0004-use-django-or-flask-for-billing.md \(madr\)/).waitFor();
+    await snap('record-opened');
+    await expect.poll(() => page.getByRole('button', { name: /Use Django or Flask for billing/ }).count()).toBe(2);
+    // Back to the workshop (listed second, the new decision being the latest change) for the tests that follow.
+    await page.getByRole('button', { name: /Use Django or Flask for billing/ }).nth(1).click();
+    await page.getByRole('button', { name: /6 Decide & export/ }).waitFor();
+  });
+
   it('shows the room a presenter view, the history, and changes made from the CLI', async () => {
     await page.getByRole('button', { name: /5 Results/ }).click();
     await page.keyboard.press('p');

@@ -30,10 +30,11 @@ describe('the decide panel', () => {
     expect(screen.getByRole('textbox').getAttribute('aria-required')).toBe('true');
   });
 
-  it('leaves the reason optional for a clear top option, and required for another', () => {
+  // Issue 16: the reason is always asked for (the record's "because" is the team's sentence); a clear top option gets a draft.
+  it('asks for the reason in the record’s words for a clear top option, and says it is required for another', () => {
     useStore.setState({ decision, decisionId: 1, results });
     render(<Decide decision={decision} />);
-    expect(screen.getByText('Because… (optional)')).toBeTruthy();
+    expect(screen.getByText('Because… (the record says it in these words)')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Chosen option'), { target: { value: '2' } });
     expect(screen.getByText('Why this option (required: it is not the top-ranked one)')).toBeTruthy();
   });

@@ -76,6 +76,7 @@ describe('the export target in the desktop app', () => {
     markdown: '# 2. Use Django\n',
     supersedes: [],
     notes: [],
+    branch: { available: true, name: 'adr/0002-use-django', file: '0002-use-django.md', current: 'main' },
   };
 
   it('web mode’s client has no desktop extras, so the page never looks for them there', async () => {

@@ -18,6 +18,7 @@ export const decision: DecisionDetail = {
   aggregation: 'mean',
   weighting: 'direct',
   anonymous: false,
+  recordNames: 'names',
   createdAt: '2026-11-23T09:00:00Z',
   updatedAt: '2026-11-23T09:00:00Z',
   deletedAt: null,

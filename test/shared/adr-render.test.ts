@@ -114,3 +114,75 @@ describe('golden files', () => {
     });
   }
 });
+
+describe('the record a reviewer reads (issue 16)', () => {
+  const base = workshopInput();
+  const section = (md: string, heading: string) => md.slice(md.indexOf(heading), md.indexOf('\n## ', md.indexOf(heading) + 1) >>> 0);
+  const withNames = (recordNames: 'names' | 'roles' | 'nobody', anonymous = false): AdrInput => ({ ...base, decision: { ...base.decision, recordNames, anonymous } });
+
+  it('fits the length of its tool’s records: Nygard about 60 lines, MADR and log4brains about 100', () => {
+    const count = (p: (typeof profiles)[number]) => renderers[p](base).trimEnd().split('\n').length;
+    expect(count('nygard')).toBeLessThanOrEqual(66);
+    expect(count('madr')).toBeLessThanOrEqual(105);
+    expect(count('log4brains')).toBeLessThanOrEqual(105);
+  });
+
+  it('Nygard keeps adr-tools’ own sections, with the evidence of the vote in one closing section', () => {
+    const md = renderers.nygard(base);
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Status', '## Context', '## Decision', '## Consequences', '## Evidence of the vote']);
+    expect(md).toContain('We will use Django, because its built-in admin, authentication and ORM cover our heaviest criteria.');
+    expect(md).toContain('Decided by Ana Lima and Bo Chen, with Cy Okafor consulted; Platform team informed.');
+  });
+
+  it('says the team’s reason; without one, the draft built from what carried the result, never a bare number', () => {
+    const input = { ...base, decision: { ...base.decision, outcome: { ...base.decision.outcome, rationale: '' } } };
+    for (const profile of profiles) {
+      expect(renderers[profile](input)).toContain(
+        'because the database layer / ORM, authentication and best fit weigh most in the result, and Django leads Flask on each by two points or more.',
+      );
+    }
+  });
+
+  it('writes pros and cons as sentences, the team’s score first, the evidence quoted with its source as a link', () => {
+    const d = structuredClone(base.decision);
+    d.evidence.find((e) => e.optionId === d.options[0]!.id && e.criterionId === d.criteria[2]!.id)!.source = 'Django docs https://docs.djangoproject.com/en/5.2/topics/auth/';
+    const md = renderers.madr({ ...base, decision: d });
+    expect(md).toContain(
+      '* Good, because its authentication scores 4.3 of 5 with the team. A complete auth system is included: users, groups, permissions, sessions, login views and password reset. ([Django docs](https://docs.djangoproject.com/en/5.2/topics/auth/))',
+    );
+    expect(md).not.toMatch(/because [A-Z][a-z]/);
+    expect(lintMarkdown(md)).toEqual([]);
+  });
+
+  it('names who voted what as the decision chose: by name', () => {
+    const md = renderers.madr(withNames('names'));
+    expect(section(md, '### Votes')).toContain('| Ana Lima | decision-maker | 4.73 | 2.18 |');
+    expect(md).toContain('as Ana Lima wrote on admin interface');
+  });
+
+  it('by role only: the votes and what members wrote carry no name', () => {
+    for (const profile of profiles) {
+      const md = renderers[profile](withNames('roles'));
+      const body = md.slice(md.indexOf('## Pros and Cons') >= 0 ? md.indexOf('## Pros and Cons') : md.indexOf('## Evidence'));
+      expect(body).not.toMatch(/Ana Lima|Bo Chen|Cy Okafor/);
+      expect(body).toMatch(/Decision-maker 1/);
+      expect(lintMarkdown(md)).toEqual([]);
+    }
+    expect(renderers.madr(withNames('roles'))).toContain('| Consulted | 3.82 | 2.18 |');
+  });
+
+  it('by nobody, and always so for an anonymous decision: who took part is listed, who voted what never', () => {
+    for (const input of [withNames('nobody'), withNames('names', true)]) {
+      for (const profile of profiles) {
+        const md = renderers[profile](input);
+        expect(md).not.toContain('### Votes');
+        expect(md).toContain('Three members voted; the record does not say who voted what. Every member’s own scores put Django first.');
+        if (profile !== 'nygard') expect(md).toContain('as a member wrote on admin interface');
+        const people = profile === 'madr' ? md.slice(0, md.indexOf('\n---', 4)) : profile === 'nygard' ? md.slice(md.indexOf('Decided by')) : md.slice(0, md.indexOf('## Context'));
+        expect(people).toContain('Ana Lima');
+        expect(md.replace(people, '')).not.toMatch(/4\.73|3\.82/);
+        expect(lintMarkdown(md)).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { draftReason } from '../../../shared/adr/reason.ts';
 import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
-import { adrProfiles, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RepoScan } from '../types.ts';
+import { adrProfiles, recordNamesModes, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RecordNames, type RepoScan } from '../types.ts';
 import { listOf } from '../../../shared/scoring/index.ts';
 import { ErrorNote, SavedText, useAction, useFieldSaver } from './common.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -25,7 +26,9 @@ export function Decide({ decision }: { decision: DecisionDetail }) {
   const top = results?.options.filter((o) => o.rank === 1).map((o) => o.optionId) ?? [];
   const [optionId, setOptionId] = useState<number | ''>(decision.outcome.optionId ?? top[0] ?? '');
   const [status, setStatus] = useState<'proposed' | 'accepted' | 'rejected'>(decision.status === 'accepted' || decision.status === 'rejected' ? decision.status : 'accepted');
-  const [why, setWhy] = useState(decision.outcome.rationale);
+  // The record's "because" is the team's sentence: offered as a draft from what carried the result, always asked for.
+  const [why, setWhy] = useState(() => decision.outcome.rationale || draftReason(decision, results, decision.outcome.optionId ?? top[0] ?? null));
+  const draft = draftReason(decision, results, optionId === '' ? null : optionId);
   // Another than the top one, or one of several tied for first: the scores did not choose it, the team did.
   const tied = top.length > 1;
   const needsWhy = optionId !== '' && (!top.includes(optionId) || tied);
@@ -68,11 +71,19 @@ export function Decide({ decision }: { decision: DecisionDetail }) {
             ? `Why this option (required: ${topNames} are tied for first place)`
             : needsWhy || top.length === 0
               ? 'Why this option (required: it is not the top-ranked one)'
-              : 'Because… (optional)'}
+              : 'Because… (the record says it in these words)'}
         </span>
-        <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} aria-required={needsWhy} />
+        <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} aria-required />
       </label>
-      <button className="primary" onClick={submit} disabled={optionId === ''}>
+      {draft && why.trim() !== draft && (
+        <p className="muted draft">
+          Draft from the results: “{draft}”{' '}
+          <button type="button" onClick={() => setWhy(draft)}>
+            Use the draft
+          </button>
+        </p>
+      )}
+      <button className="primary" onClick={submit} disabled={optionId === '' || why.trim() === ''}>
         Record the decision
       </button>
       <ErrorNote error={error} />
@@ -104,6 +115,8 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
   const [raw, setRaw] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [exports, setExports] = useState<AdrExport[]>([]);
+  const [onBranch, setOnBranch] = useState(false);
+  const [branchName, setBranchName] = useState('');
 
   useEffect(() => {
     void api.listExports({ decisionId: decision.id }).then((r) => r.ok && setExports(r.value));
@@ -121,7 +134,8 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
     setError(null);
   };
   const write = async (onConflict: 'refuse' | 'new-file' | 'overwrite') => {
-    const reply = await api.exportAdr({ ...where(), onConflict });
+    const branch = onBranch && plan?.branch.available ? branchName.trim() || true : undefined;
+    const reply = await api.exportAdr({ ...where(), onConflict, branch });
     if (!reply.ok) return setError(reply.error.message);
     await refresh();
     await preview();
@@ -183,19 +197,38 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
             <strong>{plan.folder.adrDir}</strong> — {plan.folder.profile === 'madr' ? 'MADR 4' : plan.folder.profile === 'nygard' ? 'Nygard / adr-tools' : 'log4brains'}
             {plan.folder.source !== 'none' ? ` (found by ${plan.folder.source})` : ''}, {scan.records.length} records there.
           </p>
+          <RecordNamesChoice decision={decision} onSaved={() => void preview()} />
+          <div className="branch-choice">
+            <label>
+              <input type="checkbox" checked={onBranch && plan.branch.available} disabled={!plan.branch.available} onChange={(e) => setOnBranch(e.target.checked)} /> Commit on a new branch
+            </label>
+            {!plan.branch.available && <span className="muted"> — {plan.branch.reason}</span>}
+            {plan.branch.available && onBranch && (
+              <label className="field">
+                <span className="field-label">Branch</span>
+                <input aria-label="Branch name" value={branchName} placeholder={plan.branch.name} onChange={(e) => setBranchName(e.target.value)} spellCheck={false} />
+              </label>
+            )}
+          </div>
           <p className="target">
-            {plan.action === 'create' && (
+            {onBranch && plan.branch.available && plan.action !== 'conflict' ? (
+              <>
+                Will commit <code>{plan.branch.file}</code> on a new branch, <code>{branchName.trim() || plan.branch.name}</code>
+                {plan.branch.current ? `, from ${plan.branch.current}` : ''}; your working tree, index and current branch stay as they are.
+              </>
+            ) : null}
+            {!(onBranch && plan.branch.available) && plan.action === 'create' && (
               <>
                 Will write <code>{plan.file}</code>
                 {plan.number !== null ? ` as number ${plan.number}` : ''}.
               </>
             )}
-            {plan.action === 'update' && (
+            {!(onBranch && plan.branch.available) && plan.action === 'update' && (
               <>
                 Will update Verdict’s own <code>{plan.file}</code>.
               </>
             )}
-            {plan.action === 'unchanged' && (
+            {!(onBranch && plan.branch.available) && plan.action === 'unchanged' && (
               <>
                 <code>{plan.file}</code> is up to date.
               </>
@@ -238,8 +271,8 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
                 </button>
               </>
             ) : (
-              <button className="primary big" onClick={() => void write('refuse')} disabled={plan.action === 'unchanged'}>
-                Export
+              <button className="primary big" onClick={() => void write('refuse')} disabled={plan.action === 'unchanged' && !(onBranch && plan.branch.available)}>
+                {onBranch && plan.branch.available ? 'Commit on a new branch' : 'Export'}
               </button>
             )}
             <CopyButton text={plan.markdown} label="Copy markdown" />
@@ -247,7 +280,14 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
               {raw ? 'Show rendered' : 'Show markdown'}
             </button>
           </div>
-          {done && (
+          {done?.branch && (
+            <p className="done" role="status">
+              Committed <code>{done.branch.files[0]}</code> on the new branch <code>{done.branch.name}</code>
+              {done.superseded.length ? ` — marked superseded: ${done.superseded.join(', ')}` : ''}. Push it with <code>{done.branch.push}</code>{' '}
+              <CopyButton text={done.branch.push} label="Copy the push command" />
+            </p>
+          )}
+          {done && !done.branch && (
             <p className="done" role="status">
               {done.action === 'unchanged' ? 'Already up to date: ' : 'Written: '}
               <code>{done.path}</code>
@@ -278,5 +318,29 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
         </>
       )}
     </section>
+  );
+}
+
+const recordNamesLabels: Record<RecordNames, string> = { names: 'By name', roles: 'By role only', nobody: 'Nobody' };
+
+/** Who voted what, as the record says it: the decision's choice; anonymous votes are always "nobody". */
+function RecordNamesChoice({ decision, onSaved }: { decision: DecisionDetail; onSaved: () => void }) {
+  const { run, error } = useAction();
+  const change = async (value: RecordNames) => {
+    const reply = await run('updateDecision', { decisionId: decision.id, patch: { recordNames: value } });
+    if (reply.ok) onSaved();
+  };
+  return (
+    <label className="field">
+      <span className="field-label">Who voted what, in the record{decision.anonymous ? ' (the votes are anonymous: nobody)' : ''}</span>
+      <select aria-label="Who voted what, in the record" value={decision.anonymous ? 'nobody' : decision.recordNames} disabled={decision.anonymous} onChange={(e) => void change(e.target.value as RecordNames)}>
+        {recordNamesModes.map((m) => (
+          <option key={m} value={m}>
+            {recordNamesLabels[m]}
+          </option>
+        ))}
+      </select>
+      <ErrorNote error={error} />
+    </label>
   );
 }

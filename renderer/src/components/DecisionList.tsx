@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { statuses, type DecisionSummary, type Status } from '../types.ts';
 import { Empty, ErrorNote } from './common.tsx';
+import { OpenRecord } from './OpenRecord.tsx';
 
 export function DecisionList({ compact }: { compact: boolean }) {
   const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision, newDecision, trash, showTrash } = useStore();
@@ -45,6 +46,7 @@ export function DecisionList({ compact }: { compact: boolean }) {
         </button>
         <ErrorNote error={createError} />
       </form>
+      <OpenRecord />
       <div className="filters">
         <input type="search" value={search} onChange={(e) => void setFilter({ search: e.target.value })} placeholder="Search decisions" aria-label="Search decisions" />
         <select value={statusFilter} onChange={(e) => void setFilter({ statusFilter: e.target.value as Status | '' })} aria-label="Status filter">
