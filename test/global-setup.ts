@@ -34,6 +34,8 @@ export default function setup(): () => Promise<void> {
   // Traversable like /tmp itself, for the test that runs the CLI as user nobody.
   chmodSync(root, 0o755);
   process.env[MARKER] = id;
+  // Kept for the one tool that must see the system's temp folder (electron-builder, in test/electron/pack.ts).
+  process.env.VERDICT_SYSTEM_TMPDIR = tmpdir();
   process.env.TMPDIR = root;
   // Interrupted (Ctrl+C), vitest skips the teardown below: at least stop what the tests started.
   const sweep = () => {

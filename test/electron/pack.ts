@@ -4,6 +4,7 @@
 // (Node's build, so the packed main module can be started under Node).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindingFolder, NATIVE_FILE, type ElectronTarget } from '../../electron/db/driver.ts';
 
@@ -43,7 +44,9 @@ export function packApp(work: string, target: ElectronTarget): void {
   copyFileSync(join(root, 'node_modules/better-sqlite3/build/Release', NATIVE_FILE), join(native, NATIVE_FILE));
   run([join(root, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', `--${target.arch}`, '--projectDir', project, `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`], {
     cwd: project,
-    env: { VERDICT_NATIVE_DIR: join(work, 'native'), CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+    // electron-builder packs files reached through a link only from its temp folder or home: with the tests'
+    // own temp root as TMPDIR, a checkout cloned under /tmp (as CI may) would be refused as a system path.
+    env: { VERDICT_NATIVE_DIR: join(work, 'native'), CSC_IDENTITY_AUTO_DISCOVERY: 'false', TMPDIR: process.env.VERDICT_SYSTEM_TMPDIR ?? tmpdir() },
   });
 }
 
