@@ -173,7 +173,16 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(d.options, o.option, 'option', 'option');
       const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
       const score = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
-      const b = call('castScore', { decisionId: id, memberId: member.id, optionId: option.id, criterionId: criterion.id, score, why: o.why });
+      // The CLI is the team's own scripting door: it takes the member's turn for this one vote (refused while
+      // the ballot is open on a screen) and gives it back, all in one transaction, so a refusal changes nothing.
+      const b = open()
+        .ctx.db.transaction(() => {
+          const { turn } = call('takeTurn', { decisionId: id, memberId: member.id });
+          const update = call('castScore', { decisionId: id, memberId: member.id, turn, optionId: option.id, criterionId: criterion.id, score, why: o.why });
+          call('endTurn', { decisionId: id, turn });
+          return update;
+        })
+        .immediate();
       io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} cells filled.`);
     });
 

@@ -93,6 +93,8 @@ export function revealRound(ctx: Ctx, input: Parsed<'revealRound'>): Round {
   const round = requireOpenRound(ctx, d.id);
   const at = ctx.now();
   ctx.sql("UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ?").run(at, round.id);
+  // A revealed ballot has nothing left to hide or change: every turn ends.
+  ctx.sql('DELETE FROM turns WHERE round_id = ?').run(round.id);
   const finished = progressOf(ctx, round).filter((m) => m.done).length;
   ctx.record(d.id, 'round_revealed', { roundId: round.id, seq: round.seq, kind: round.kind, finished });
   touch(ctx, d.id);

@@ -31,6 +31,8 @@ export interface Workshop {
   holders: Map<string, number>;
   /** personal invitation → memberId; each works once. */
   invites: Map<string, number>;
+  /** memberId → the turn the seat holds in the open round (the seat token is what entitles it). */
+  turns: Map<number, string>;
   /** The participants' own context: their votes are recorded as cast by "participant". */
   ctx: Ctx;
   close(): Promise<void>;
@@ -131,7 +133,7 @@ export class Doors {
       }
       await this.close(decisionId);
     }
-    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant' }) } as Omit<Workshop, 'close'> as Workshop;
+    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant' }) } as Omit<Workshop, 'close'> as Workshop;
     const app = createParticipantApp({ doors: this, workshop, service: this.service, staticDir: this.options.staticDir, ratePerSecond: this.options.ratePerSecond ?? 10 });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
@@ -176,6 +178,7 @@ export class Doors {
     const token = w.seats.get(memberId);
     if (token) w.holders.delete(token);
     w.seats.delete(memberId);
+    this.endTurn(w, memberId);
     for (const [invite, m] of w.invites) if (m === memberId) w.invites.delete(invite);
     return this.state(decisionId)!;
   }
@@ -203,8 +206,17 @@ export class Doors {
     const w = this.workshops.get(decisionId);
     if (!w) return false;
     this.workshops.delete(decisionId);
+    for (const memberId of [...w.turns.keys()]) this.endTurn(w, memberId);
     await w.close();
     return true;
+  }
+
+  /** A seat that is reset or a door that closes gives its member's ballot back to the shared screen. */
+  private endTurn(w: Workshop, memberId: number): void {
+    const turn = w.turns.get(memberId);
+    w.turns.delete(memberId);
+    // After a reveal or with a trashed decision there is no turn left to end; nothing to report.
+    if (turn !== undefined) this.service.call('endTurn', { decisionId: w.decisionId, turn });
   }
 
   async closeAll(): Promise<void> {

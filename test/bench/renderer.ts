@@ -102,7 +102,10 @@ export async function rendererBenchmarks({ presses, drags, shape = { members: 12
     await page.keyboard.press('Escape');
 
     // Everyone votes (through the handlers), the round is revealed, and the what-if sliders are dragged.
-    for (const m of d.members) for (const o of d.options) for (const c of d.criteria) must(service.call('castScore', { decisionId: d.id, memberId: m, optionId: o, criterionId: c, score: 1 + ((m + o * 3 + c * 5) % 5) }));
+    for (const m of d.members) {
+      const { turn } = must(service.call('takeTurn', { decisionId: d.id, memberId: m }));
+      for (const o of d.options) for (const c of d.criteria) must(service.call('castScore', { decisionId: d.id, memberId: m, turn, optionId: o, criterionId: c, score: 1 + ((m + o * 3 + c * 5) % 5) }));
+    }
     must(service.call('revealRound', { decisionId: d.id }));
     await page.getByRole('button', { name: /5 Results/ }).click();
     await page.locator('.what-if input[type=range]').first().waitFor();

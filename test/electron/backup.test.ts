@@ -7,7 +7,7 @@ import { backupDatabase, inspectBackup, restoreDatabase } from '../../electron/d
 import { loadMigrations } from '../../electron/db/migrate.ts';
 import { openService } from '../../electron/service.ts';
 import { UserError } from '../../shared/reply.ts';
-import { ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
 
 const migrations = loadMigrations();
 
@@ -26,7 +26,7 @@ describe('backup and restore of the whole store', () => {
     const service = openTestService();
     const w = workshop(service);
     ok(service, 'openRound', { decisionId: w.decisionId });
-    ok(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    inTurn(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
     const target = join(tempDir(), 'copy.verdict');
     const info = await backupDatabase(service.ctx.db, target, migrations);
     expect(info).toMatchObject({ path: target, schemaVersion: migrations.length, decisions: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, openTestService, tableCounts, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, tableCounts, turnOf, workshop } from '../helpers.ts';
 
 /** The worked example of SCORING.md, voted through the handlers. */
 function workedExample() {
@@ -15,7 +15,7 @@ function workedExample() {
   ];
   ok(s, 'openRound', { decisionId: w.decisionId });
   for (const [memberId, optionId, scores] of ballots) {
-    scores.forEach((score, i) => ok(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId: w.criterionIds[i], score, why: `reason ${score}` }));
+    scores.forEach((score, i) => inTurn(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId: w.criterionIds[i], score, why: `reason ${score}` }));
   }
   return { s, w, django, flask, ana, bo };
 }
@@ -39,7 +39,7 @@ describe('rounds and votes', () => {
 
   it('hides every value until the reveal: only who has finished shows', () => {
     const { s, w, ana } = workedExample();
-    ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana });
+    inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana });
     const progress = ok(s, 'progress', { decisionId: w.decisionId })!;
     expect(progress.progress).toEqual([
       { personId: ana, name: 'Ana', done: true, filled: 6, total: 6 },
@@ -52,19 +52,28 @@ describe('rounds and votes', () => {
     for (const text of [JSON.stringify(detail), JSON.stringify(history), JSON.stringify(progress)]) {
       expect(text).not.toMatch(/"score"|"why"|reason \d/);
     }
-    // A member's own ballot is the one read of values before the reveal.
-    const own = ok(s, 'ballot', { decisionId: w.decisionId, memberId: ana });
-    expect(own.cells.map((c) => c.value)).toEqual([5, 3, 4, 4, 5, 3]);
-    expect(own.done).toBe(true);
+    // Without a turn a ballot is progress only; Ana's finished ballot, reopened in a new turn, is ● marks only.
+    const bare = ok(s, 'ballot', { decisionId: w.decisionId, memberId: ana });
+    expect(bare).toMatchObject({ done: true, filled: 6, total: 6, cells: [] });
+    const reopened = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+    expect(reopened.ballot.cells).toHaveLength(6);
+    expect(reopened.ballot.cells.every((c) => c.sealed && !('value' in c) && !('why' in c))).toBe(true);
+    expect(JSON.stringify(reopened)).not.toMatch(/reason|"value"/);
+    // Bo's unfinished ballot shows his values to the turn that wrote them, and to nobody else.
+    const boTurn = turnOf(s, w.decisionId, w.memberIds[1]);
+    expect(ok(s, 'ballot', { decisionId: w.decisionId, memberId: w.memberIds[1], turn: boTurn }).cells.map((c) => (c.sealed ? '●' : c.value))).toEqual([4, 3, 4, 3, 4, 4]);
+    expect(s.call('ballot', { decisionId: w.decisionId, memberId: ana, turn: boTurn })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
   });
 
   it('refuses votes with no open round, from non-voters, off the scale, or for another decision, writing nothing', () => {
     const s = openTestService();
     const w = workshop(s);
     const other = workshop(s, { members: ['Cy'] });
-    const cell = { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
+    const cell = { decisionId: w.decisionId, memberId: w.memberIds[0], turn: 'A'.repeat(22), optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
     expect(s.call('castScore', { ...cell, score: 3 })).toMatchObject({ ok: false, error: { code: 'round_closed' } });
     ok(s, 'openRound', { decisionId: w.decisionId });
+    expect(s.call('castScore', { ...cell, score: 3 })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
+    cell.turn = turnOf(s, w.decisionId, w.memberIds[0]);
     const informed = ok(s, 'addParticipant', { decisionId: w.decisionId, name: 'Ivy', role: 'informed' });
     const before = tableCounts(s);
     const cases: [Record<string, unknown>, string][] = [
@@ -90,9 +99,9 @@ describe('rounds and votes', () => {
     const s = openTestService();
     const w = workshop(s, { criteria: ['Only'], weights: [1] });
     ok(s, 'openRound', { decisionId: w.decisionId });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 'abstain' });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 'abstain' });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 'abstain' });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 'abstain' });
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
     expect(r.cells[0]).toMatchObject({ n: 1, mean: 4, value: 4 });
@@ -109,13 +118,13 @@ describe('rounds and votes', () => {
     const flexibility = w.criterionIds[1]!;
     const revote = ok(s, 'openRound', { decisionId: w.decisionId, criterionId: flexibility });
     expect(revote).toMatchObject({ seq: 2, criterionId: flexibility, progress: [{ total: 2 }, { total: 2 }] });
-    expect(s.call('castScore', { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0], score: 1 })).toMatchObject({
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: ana, turn: turnOf(s, w.decisionId, ana, true), optionId: django, criterionId: w.criterionIds[0], score: 1 })).toMatchObject({
       ok: false,
       error: { field: 'criterionId', message: 'This round re-votes only "Flexibility", not "Productivity".' },
     });
     for (const m of [ana, bo]) {
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: django, criterionId: flexibility, score: 1 });
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: flask, criterionId: flexibility, score: 5 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: django, criterionId: flexibility, score: 1 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: flask, criterionId: flexibility, score: 5 });
     }
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
@@ -135,7 +144,7 @@ describe('rounds and votes', () => {
     expect(s.call('openRound', { decisionId: w.decisionId, kind: 'weights' })).toMatchObject({ ok: false, error: { field: 'kind' } });
     ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { weighting: 'voted' } });
     ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights' });
-    expect(s.call('castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 })).toMatchObject({
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], turn: turnOf(s, w.decisionId, w.memberIds[0]), optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 })).toMatchObject({
       ok: false,
       error: { field: 'score' },
     });
@@ -145,7 +154,7 @@ describe('rounds and votes', () => {
       [0, 1, 1],
       [1, 1, 'abstain'],
     ];
-    for (const [m, k, importance] of votes) ok(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
+    for (const [m, k, importance] of votes) inTurn(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
     expect(JSON.stringify(ok(s, 'getDecision', { decisionId: w.decisionId }))).not.toContain('importance"');
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
@@ -166,9 +175,9 @@ describe('rounds and votes', () => {
   it('clearing a score and un-finishing a ballot', () => {
     const { s, w, ana, django } = workedExample();
     const cell = { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0] };
-    expect(ok(s, 'clearScore', cell).filled).toBe(5);
-    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana }).done).toBe(true);
-    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
+    expect(inTurn(s, 'clearScore', cell).filled).toBe(5);
+    expect(inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana }).done).toBe(true);
+    expect(inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
   });
 
   it('anonymous decisions label members "Member 1…" in results', () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Doors } from '../../electron/participants/doors.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import type { DoorsState, Seat } from '../../shared/participant.ts';
-import { ok, openTestService, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, workshop } from '../helpers.ts';
 import { send, type Answer } from '../web/http.ts';
 
 const ADDRESS = '127.0.0.2';
@@ -133,7 +133,7 @@ describe('the participant door', () => {
     const shown = await room({ showResults: true });
     const t2 = await shown.seat(shown.w.memberIds[0]!);
     expect((await shown.p('results', {}, t2)).status).toBe(403);
-    ok(shown.s, 'castScore', { decisionId: shown.w.decisionId, memberId: shown.w.memberIds[1], optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], score: 5 });
+    inTurn(shown.s, 'castScore', { decisionId: shown.w.decisionId, memberId: shown.w.memberIds[1], optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], score: 5 });
     ok(shown.s, 'revealRound', { decisionId: shown.w.decisionId });
     expect((await shown.p('results', {}, t2)).json).toMatchObject({ ok: true, value: { decisionId: shown.w.decisionId } });
     expect((await shown.p('cast', { optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], value: 3 }, t2)).json).toMatchObject({ ok: false, error: { code: 'round_closed' } });
@@ -180,8 +180,8 @@ describe('the participant door', () => {
     const world = async (secret: number | 'abstain', why: string) => {
       const r = await room();
       const [ana, bo] = r.w.memberIds as [number, number];
-      for (const o of r.w.optionIds) for (const c of r.w.criterionIds) ok(r.s, 'castScore', { decisionId: r.w.decisionId, memberId: bo, optionId: o, criterionId: c, score: secret, why });
-      ok(r.s, 'finishBallot', { decisionId: r.w.decisionId, memberId: bo });
+      for (const o of r.w.optionIds) for (const c of r.w.criterionIds) inTurn(r.s, 'castScore', { decisionId: r.w.decisionId, memberId: bo, optionId: o, criterionId: c, score: secret, why });
+      inTurn(r.s, 'finishBallot', { decisionId: r.w.decisionId, memberId: bo });
       const token = await r.seat(ana);
       const cell = { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0] };
       const bodies: string[] = [];

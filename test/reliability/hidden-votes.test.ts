@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startWebServer } from '../../electron/web/server.ts';
 import { methods, methodNames, type Method } from '../../shared/api.ts';
 import type { ChangeEvent } from '../../shared/api.ts';
-import { ok } from '../helpers.ts';
+import { inTurn, ok } from '../helpers.ts';
 import { setup } from '../inputs.ts';
 import { send } from '../web/http.ts';
 import { report } from './report.ts';
@@ -26,16 +26,16 @@ function world(kind: Kind, secret: { score: number | 'abstain'; why: string }) {
   for (const c of d.criteria) {
     if (kind === 'scores') {
       for (const o of d.options) {
-        ok(s, 'castScore', { decisionId, memberId: ana, optionId: o.id, criterionId: c.id, score: 3, why: 'Ana says so' });
-        ok(s, 'castScore', { decisionId, memberId: bo, optionId: o.id, criterionId: c.id, score: secret.score, why: secret.why });
+        inTurn(s, 'castScore', { decisionId, memberId: ana, optionId: o.id, criterionId: c.id, score: 3, why: 'Ana says so' });
+        inTurn(s, 'castScore', { decisionId, memberId: bo, optionId: o.id, criterionId: c.id, score: secret.score, why: secret.why });
       }
     } else {
-      ok(s, 'castImportance', { decisionId, memberId: ana, criterionId: c.id, importance: 3, why: 'Ana says so' });
+      inTurn(s, 'castImportance', { decisionId, memberId: ana, criterionId: c.id, importance: 3, why: 'Ana says so' });
       // Only the first criterion's importance differs, so the revealed weights differ too.
-      ok(s, 'castImportance', { decisionId, memberId: bo, criterionId: c.id, importance: c.id === d.criteria[0]!.id ? secret.score : 2, why: secret.why });
+      inTurn(s, 'castImportance', { decisionId, memberId: bo, criterionId: c.id, importance: c.id === d.criteria[0]!.id ? secret.score : 2, why: secret.why });
     }
   }
-  ok(s, 'finishBallot', { decisionId, memberId: bo, done: true });
+  inTurn(s, 'finishBallot', { decisionId, memberId: bo, done: true });
   s.feed.poll();
   return { s, valid, bo, events, repo: valid.scanRepo.repo as string };
 }

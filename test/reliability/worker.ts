@@ -1,6 +1,7 @@
 // A child process for the crash and two-writer tests: it writes through the real handlers and reports each
 // write only after the handler returned, i.e. after its transaction committed.
-//   votes  <db> <decisionId> <start>   cast votes i = start, start+1, … forever; prints "ack i" per vote
+//   votes  <db> <decisionId> <start> <turns>   cast votes i = start, start+1, … forever, in the members' turns
+//                                            (JSON memberId → turn); prints "ack i" per vote
 //   writer <db> <name> <count>         create <count> decisions and cast a vote after each; prints a JSON summary
 import { writeSync } from 'node:fs';
 import { openService } from '../../electron/service.ts';
@@ -14,9 +15,12 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 if (mode === 'votes') {
   const reply = service.call('getDecision', { decisionId: Number(args[0]) });
   if (!reply.ok) throw new Error(reply.error.message);
+  const d = reply.value;
+  const turns = new Map(Object.entries(JSON.parse(args[2]!) as Record<string, string>).map(([m, t]) => [Number(m), t]));
   say('ready');
   for (let i = Number(args[1]); ; i++) {
-    const r = service.call('castScore', nthVote(reply.value, i));
+    const vote = nthVote(d, i);
+    const r = service.call('castScore', { ...vote, turn: turns.get(vote.memberId) });
     if (!r.ok) {
       say(`error ${i} ${r.error.code} ${r.error.message}`);
       process.exit(1);
