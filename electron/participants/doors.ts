@@ -133,7 +133,7 @@ export class Doors {
       }
       await this.close(decisionId);
     }
-    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant' }) } as Omit<Workshop, 'close'> as Workshop;
+    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant', clock: () => new Date(this.service.ctx.now()) }) } as Omit<Workshop, 'close'> as Workshop;
     const app = createParticipantApp({ doors: this, workshop, service: this.service, staticDir: this.options.staticDir, ratePerSecond: this.options.ratePerSecond ?? 10 });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
