@@ -179,7 +179,7 @@ describe('hidden votes cannot leak', () => {
         ['HTTP', async (_w, i) => async (name, input) => JSON.parse((await send(servers[i]!.port, { path: `/api/${name}`, body: JSON.stringify(input) })).body)],
       ];
       for (const [label, make] of doors) {
-        const [sa, sb] = await Promise.all([a, b].map(async (w, i) => attack(w, await make(w, i))));
+        const [sa, sb] = (await Promise.all([a, b].map(async (w, i) => attack(w, await make(w, i))))) as [string[], string[]];
         expect(sa.length, label).toBeGreaterThan(15);
         for (const [i, line] of sa.entries()) expect(line, `${label}: ${line}`).toBe(sb[i]);
         expect(sa.join('\n'), label).not.toMatch(/SECRET/);
