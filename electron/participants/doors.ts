@@ -47,10 +47,18 @@ export interface DoorsOptions {
   ratePerSecond?: number;
 }
 
-/** The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests). */
-export function machineAddresses(env: NodeJS.ProcessEnv = process.env): NetworkAddress[] {
+/**
+ * The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests),
+ * but only loopback ones or addresses this machine has: never a wildcard like 0.0.0.0 or ::, which would
+ * open the door on every network at once.
+ */
+export function machineAddresses(env: NodeJS.ProcessEnv = process.env, warn: (message: string) => void = console.warn): NetworkAddress[] {
   const found: NetworkAddress[] = [];
-  for (const address of (env.VERDICT_DOORS_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean)) found.push({ address, label: `${address} (from VERDICT_DOORS_ADDRESSES)` });
+  const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+  for (const address of (env.VERDICT_DOORS_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean)) {
+    if (LOOPBACK.test(address) || address === '::1' || own.includes(address)) found.push({ address, label: `${address} (from VERDICT_DOORS_ADDRESSES)` });
+    else warn(`VERDICT_DOORS_ADDRESSES: ${address} is not a loopback address or an address of this computer; ignored.`);
+  }
   for (const [name, list] of Object.entries(networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) found.push({ address: a.address, label: `${a.address} (${name}: the room’s network)` });
   }
