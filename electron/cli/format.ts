@@ -1,5 +1,5 @@
 // Plain-text views for the terminal.
-import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
+import type { DecisionDetail, DecisionSummary, HistoryEvent, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -60,4 +60,10 @@ export function scanView(scan: RepoScan): string {
   );
   const next = scan.profile === 'log4brains' ? 'new records are named by date' : `next number: ${scan.nextNumber}`;
   return [head, ...scan.notes.map((n) => `  note: ${n}`), ...(rows.length ? rows : ['  no records yet']), `  ${next}`].join('\n');
+}
+
+/** One line per event: when, who acted, what happened, and its data (never a hidden value: events carry none). */
+export function historyView(events: HistoryEvent[]): string {
+  if (events.length === 0) return 'No history yet.';
+  return events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor.padEnd(11)}  ${e.type}  ${JSON.stringify(e.data)}`).join('\n');
 }

@@ -9,7 +9,7 @@ import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { resolveDbPath } from '../db/location.ts';
 import { openService, type Service } from '../service.ts';
-import { decisionList, decisionView, resultsView, scanView } from './format.ts';
+import { decisionList, decisionView, historyView, resultsView, scanView } from './format.ts';
 
 export interface Io {
   out(text: string): void;
@@ -42,7 +42,9 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
   let service: Service | undefined;
   const program = new Command('verdict');
   const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
-  const open = (): Service => (service ??= openService(dbFile(), { actor: 'cli' }));
+  // An unexpected error reaches the user as one line (run() prints it); its stack only with VERDICT_DEBUG.
+  const onInternal = (e: unknown) => void (io.env.VERDICT_DEBUG ? io.err(e instanceof Error ? (e.stack ?? e.message) : String(e)) : undefined);
+  const open = (): Service => (service ??= openService(dbFile(), { actor: 'cli', onInternal }));
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
     if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
@@ -198,6 +200,17 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     });
 
   program
+    .command('history')
+    .description('the decision’s history, oldest first (who voted is there, never what)')
+    .argument('<id>', 'decision id', parseId('the decision id'))
+    .option('--json', 'print JSON')
+    .action((id: number, o: { json?: boolean }) => {
+      const events = call('history', { decisionId: id });
+      if (o.json) json(events);
+      else io.out(historyView(events));
+    });
+
+  program
     .command('decide')
     .description('record the chosen option and the decision’s status')
     .argument('<id>', 'decision id', parseId('the decision id'))
@@ -292,7 +305,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.err(`verdict: ${e instanceof Error ? e.message : String(e)}`);
+    // One line, whatever the error's message holds.
+    io.err(`verdict: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}`);
     return 1;
   } finally {
     dispose();
