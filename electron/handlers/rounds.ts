@@ -41,6 +41,10 @@ export function roundView(ctx: Ctx, round: RoundRow): Round {
     progress: progressOf(ctx, round),
   };
   if (round.status !== 'revealed') return view;
+  // An anonymous decision never puts a person beside a value: its votes show only in results, under
+  // member labels that the roster cannot map back.
+  const { anonymous } = ctx.sql<{ anonymous: 0 | 1 }>('SELECT anonymous FROM decisions WHERE id = ?').get(round.decision_id)!;
+  if (anonymous) return view;
   if (round.kind === 'scores') {
     view.scores = ctx
       .sql<ScoreVote>(

@@ -123,6 +123,13 @@ function updateOf(ctx: Ctx, s: Seat, optionId: number | null, criterionId: numbe
   return { decisionId: s.decision.id, roundId: s.round.id, memberId: s.memberId, optionId, criterionId, cell, done, filled, total: cellsPerMember(ctx, s.round) };
 }
 
+/** What a vote's event says: the member and, unless the decision is anonymous, the cell; never the value. */
+function cellEvent(s: Seat, optionId: number | null, criterionId: number): Record<string, unknown> {
+  // In an anonymous decision, who filled which cell would map revealed votes back to people.
+  if (s.decision.anonymous) return { roundId: s.round.id, memberId: s.memberId };
+  return optionId === null ? { roundId: s.round.id, memberId: s.memberId, criterionId } : { roundId: s.round.id, memberId: s.memberId, optionId, criterionId };
+}
+
 // Events name the cell and the member, never the value: the history is readable before the reveal.
 export function castScore(ctx: Ctx, input: Parsed<'castScore'>): BallotUpdate {
   const s = seat(ctx, input.decisionId, input.memberId, 'scores');
@@ -136,7 +143,7 @@ export function castScore(ctx: Ctx, input: Parsed<'castScore'>): BallotUpdate {
        ON CONFLICT DO UPDATE SET score = excluded.score, why = excluded.why, updated_at = excluded.updated_at, turn_hash = excluded.turn_hash`,
     )
     .run(s.round.id, s.memberId, input.optionId, input.criterionId, score, input.why ?? '', ctx.now(), turn);
-  ctx.record(s.decision.id, 'score_cast', { roundId: s.round.id, memberId: s.memberId, optionId: input.optionId, criterionId: input.criterionId });
+  ctx.record(s.decision.id, 'score_cast', cellEvent(s, input.optionId, input.criterionId));
   return updateOf(ctx, s, input.optionId, input.criterionId);
 }
 
@@ -148,7 +155,7 @@ export function clearScore(ctx: Ctx, input: Parsed<'clearScore'>): BallotUpdate 
   const { changes } = ctx
     .sql('DELETE FROM score_votes WHERE round_id = ? AND person_id = ? AND option_id = ? AND criterion_id = ?')
     .run(s.round.id, s.memberId, input.optionId, input.criterionId);
-  if (changes > 0) ctx.record(s.decision.id, 'score_cleared', { roundId: s.round.id, memberId: s.memberId, optionId: input.optionId, criterionId: input.criterionId });
+  if (changes > 0) ctx.record(s.decision.id, 'score_cleared', cellEvent(s, input.optionId, input.criterionId));
   return updateOf(ctx, s, input.optionId, input.criterionId);
 }
 
@@ -163,7 +170,7 @@ export function castImportance(ctx: Ctx, input: Parsed<'castImportance'>): Ballo
        ON CONFLICT DO UPDATE SET importance = excluded.importance, why = excluded.why, updated_at = excluded.updated_at, turn_hash = excluded.turn_hash`,
     )
     .run(s.round.id, s.memberId, input.criterionId, importance, input.why ?? '', ctx.now(), turn);
-  ctx.record(s.decision.id, 'importance_cast', { roundId: s.round.id, memberId: s.memberId, criterionId: input.criterionId });
+  ctx.record(s.decision.id, 'importance_cast', cellEvent(s, null, input.criterionId));
   return updateOf(ctx, s, null, input.criterionId);
 }
 
@@ -172,7 +179,7 @@ export function clearImportance(ctx: Ctx, input: Parsed<'clearImportance'>): Bal
   requireTurn(ctx, s, input.turn, true);
   checkCriterion(ctx, s, input.criterionId);
   const { changes } = ctx.sql('DELETE FROM importance_votes WHERE round_id = ? AND person_id = ? AND criterion_id = ?').run(s.round.id, s.memberId, input.criterionId);
-  if (changes > 0) ctx.record(s.decision.id, 'importance_cleared', { roundId: s.round.id, memberId: s.memberId, criterionId: input.criterionId });
+  if (changes > 0) ctx.record(s.decision.id, 'importance_cleared', cellEvent(s, null, input.criterionId));
   return updateOf(ctx, s, null, input.criterionId);
 }
 

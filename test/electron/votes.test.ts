@@ -180,10 +180,15 @@ describe('rounds and votes', () => {
     expect(inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
   });
 
-  it('anonymous decisions label members "Member 1…" in results', () => {
+  it('anonymous decisions label members "Member 1…" in results; anonymity is fixed once votes are cast', () => {
     const { s, w } = workedExample();
-    ok(s, 'revealRound', { decisionId: w.decisionId });
+    expect(s.call('updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'patch.anonymous' } });
+    ok(s, 'cancelRound', { decisionId: w.decisionId });
     ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    for (const m of w.memberIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    expect(s.call('updateDecision', { decisionId: w.decisionId, patch: { anonymous: false } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const r = ok(s, 'results', { decisionId: w.decisionId });
     expect(r.members.map((m) => [m.personId, m.label])).toEqual([
       [null, 'Member 1'],
