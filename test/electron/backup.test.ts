@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -110,6 +111,52 @@ describe('backup and restore of the whole store', () => {
     const again = await restoreDatabase(live, backup, { migrations, now: new Date('2026-11-23T10:00:00Z') });
     expect(again.keptAt).toBe(`${live}.before-restore-2026-11-23T10-00-00-000Z-2.bak`);
   });
+
+  it('restore is refused while another Verdict process has the store open, and works once it quits', async () => {
+    const dir = tempDir();
+    const live = join(dir, 'live.db');
+    const service = openTestService(live);
+    ok(service, 'createDecision', { title: 'In the backup' });
+    const backup = join(dir, 'monday.verdict');
+    await backupDatabase(service.ctx.db, backup, migrations);
+    service.close();
+
+    // Web mode, as a user would leave it running.
+    const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
+    const web = spawn(process.execPath, [bin, '--db', live, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const stop = () => {
+      try {
+        process.kill(-web.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    };
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        web.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        web.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const refused = await refusal(restoreDatabase(live, backup, { migrations }));
+      expect(refused).toMatchObject({ code: 'conflict', message: `${live} is open in another Verdict (the app, web mode or a command). Close it first; nothing was restored.` });
+      // The running process keeps working on the file it had, and nothing of it is lost.
+      const made = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Made while it ran"}' });
+      expect(await made.json()).toMatchObject({ ok: true });
+      const exited = new Promise((resolve) => web.once('exit', resolve));
+      stop();
+      await exited;
+    } finally {
+      stop();
+    }
+    const check = openService(live, { actor: 'test' });
+    expect(ok(check, 'listDecisions', {}).map((d) => d.title).sort()).toEqual(['In the backup', 'Made while it ran']);
+    check.close();
+    expect(await restoreDatabase(live, backup, { migrations })).toMatchObject({ decisions: 1 });
+  }, 30_000);
 
   it('restore upgrades a backup from an older schema, through the usual migration with its own backup', async () => {
     const dir = tempDir();
