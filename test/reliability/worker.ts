@@ -3,14 +3,27 @@
 //   votes  <db> <decisionId> <start> <turns>   cast votes i = start, start+1, … forever, in the members' turns
 //                                            (JSON memberId → turn); prints "ack i" per vote
 //   writer <db> <name> <count>         create <count> decisions and cast a vote after each; prints a JSON summary
+//   open   <db>                        waits for "go" on stdin, opens (and so upgrades) the file; prints a JSON summary
 import { writeSync } from 'node:fs';
 import { openService } from '../../electron/service.ts';
 import { nthVote } from './sequence.ts';
 
 const [mode, db, ...args] = process.argv.slice(2);
-const service = openService(db!, { actor: `worker-${process.pid}`, onInternal: (e) => writeSync(2, `internal: ${String(e)}\n`) });
 // Synchronous writes: an "ack" is on its way to the parent before the next vote starts.
 const say = (line: string) => writeSync(1, `${line}\n`);
+if (mode === 'open') {
+  say('ready');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  try {
+    const opened = openService(db!, { actor: `worker-${process.pid}` });
+    say(JSON.stringify({ backup: opened.backup }));
+    opened.close();
+  } catch (e) {
+    say(JSON.stringify({ error: (e as Error).message }));
+  }
+  process.exit(0);
+}
+const service = openService(db!, { actor: `worker-${process.pid}`, onInternal: (e) => writeSync(2, `internal: ${String(e)}\n`) });
 
 if (mode === 'votes') {
   const reply = service.call('getDecision', { decisionId: Number(args[0]) });
