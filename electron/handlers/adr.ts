@@ -1,5 +1,5 @@
 // ADRs in a team's repository: scan, preview, export (create, update, refuse an edited file) and supersede.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileName } from '../../shared/adr/naming.ts';
 import { renderers, type RecordLink } from '../../shared/adr/render.ts';
@@ -8,6 +8,7 @@ import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
 import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
+import { readRepoFile, UnreadableFile } from '../adr/read.ts';
 import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
 import { decisionDetail } from './decisions.ts';
@@ -38,7 +39,13 @@ const ownerOf = (ctx: Ctx, folder: AdrFolder, file: string) =>
 
 function readText(folder: AdrFolder, file: string): string | null {
   const path = join(folder.path, file);
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  if (!existsSync(path)) return null;
+  try {
+    return readRepoFile(folder.root, path);
+  } catch (e) {
+    if (e instanceof UnreadableFile) fail('invalid_input', `Cannot read ${folder.adrDir}/${file}: ${e.message}; nothing was written.`, 'repo');
+    throw e;
+  }
 }
 
 /** The day the decision was decided, else today: re-exports of the same decision keep their date. */
