@@ -3,7 +3,7 @@
 import { stringify } from 'yaml';
 import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type Results } from '../types.ts';
-import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
+import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 
 export type Profile = AdrProfile;
 export const profiles = adrProfiles;
@@ -198,7 +198,7 @@ function votes(d: DecisionDetail, r: Results | null): string | null {
 
 const recordLink = (l: RecordLink, numbered: boolean) => {
   const prefix = numbered && l.number !== null ? `${adrId(l.number)}: ` : '';
-  return `[${prefix}${linkText(l.title)}](${encodeURI(l.file)})`;
+  return `[${prefix}${linkText(l.title)}](${linkDestination(l.file)})`;
 };
 
 function related(input: AdrInput, s: Style, numbered: boolean): string | null {
@@ -283,7 +283,7 @@ const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 export function renderNygard(input: AdrInput): string {
   const d = input.decision;
   const s: Style = { bullet: '*' };
-  const link = (l: RecordLink) => `[${l.number ?? ''}. ${linkText(l.title)}](${encodeURI(l.file)})`;
+  const link = (l: RecordLink) => `[${l.number ?? ''}. ${linkText(l.title)}](${linkDestination(l.file)})`;
   // adr-tools replaces the status word by its "Superceded by" line (its own spelling).
   const status = [
     ...(input.supersededBy.length ? input.supersededBy.map((l) => `Superceded by ${link(l)}`) : [capital(d.status)]),
@@ -318,7 +318,7 @@ export function renderLog4brains(input: AdrInput): string {
   const d = input.decision;
   const s: Style = { bullet: '-' };
   const by = input.supersededBy[0];
-  const status = by ? `superseded by [${linkText(by.title)}](${encodeURI(by.file)})` : d.status;
+  const status = by ? `superseded by [${linkText(by.title)}](${linkDestination(by.file)})` : d.status;
   const deciders = people(d, 'decision-maker');
   const meta = [
     `- Status: ${status}`,

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
 import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
+import { markSuperseded } from '../../shared/adr/supersede.ts';
 import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
 import { ok, openTestService } from '../helpers.ts';
 
@@ -21,6 +25,35 @@ describe('ADR rendering', () => {
     });
   }
 
+});
+
+/** The link destinations a CommonMark parser finds in the markdown, decoded back to file names. */
+function linkedFiles(md: string): string[] {
+  const html = renderToStaticMarkup(createElement(Markdown, null, md));
+  const entities: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#x27': "'", '#39': "'" };
+  return [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => decodeURIComponent(m[1]!.replace(/&(amp|quot|lt|gt|#x27|#39);/g, (_, e: string) => entities[e]!)));
+}
+
+describe('links to other records', () => {
+  const files = ['0002-a)b.md', '0003-c#d.md', '0004-with space.md', '0005-(open.md', '0006-what?.md', '0007-<angle>.md', '0008-ümlaut.md', '0009-100%.md', '0010-[x].md', "0011-it's!.md", '0012-a&b.md', '0013-tab\there.md'];
+  const input = { ...workshopInput(), supersedes: files.slice(0, 6).map((file, i) => ({ title: `Old ${i}`, file, number: i + 2 })), supersededBy: files.slice(6).map((file, i) => ({ title: `New ${i}`, file, number: i + 8 })) };
+
+  it.each(profiles)('%s: every destination parses back to the same file name, whatever it holds', (profile) => {
+    const md = renderers[profile](input);
+    // log4brains links the newer record twice (status and Links): every destination counts, once each.
+    expect([...new Set(linkedFiles(md))].sort()).toEqual([...files].sort());
+    expect(lintMarkdown(md)).toEqual([]);
+  });
+
+  // MADR's old record says "superseded by ADR-NNNN" without a link.
+  it.each(profiles.filter((p) => p !== 'madr'))('%s: marking an old record superseded links to the new file exactly', (profile) => {
+    const old = renderers[profile]({ ...input, supersedes: [], supersededBy: [] });
+    for (const file of files) {
+      const marked = markSuperseded(profile, old, { title: 'The new one', file, number: 20 });
+      expect(marked, file).not.toBeNull();
+      expect(linkedFiles(marked!), file).toEqual([file]);
+    }
+  });
 });
 
 const piece = fc.constantFrom('a', 'Z', ' ', '  ', '#', '# ', '|', '*', '**', '_', '`', '```', '<', '>', '<b>', '<script>', '[', ']', '](x)', '(', ')', '!', '-', '- ', '+ ', '1. ', '=', '===', '---', '~', '~~', '&', '&amp;', ';', '\\', '.', ':', '?', 'é', '日本', 'https://example.com/a_b', 'www.x.org', 'a@b.co', 'WWW.y.com', '\t', '$', '{', '}', 'here', '0');
