@@ -12,6 +12,7 @@ import type { DoorsState, Seat } from '../../shared/participant.ts';
 import type { Reply } from '../../shared/reply.ts';
 import { inTurn, ok, openTestService, tempDir } from '../helpers.ts';
 import { send } from '../web/http.ts';
+import { report } from './report.ts';
 
 const opened: Doors[] = [];
 afterEach(async () => {
@@ -93,6 +94,7 @@ describe('anonymous decisions', () => {
     // The record lists who took part, and not who voted what.
     expect(a!.record).toMatch(/Ana/);
     expect(a!.record).toMatch(/Member 1/);
+    report('anonymous', { worlds: 3, comparedAnswers: a!.said.length * 2, comparedEvents: a!.events.length * 2, comparedHistory: a!.history.length * 2, records: 3, ties: 0 });
   });
 
   it('a phone shows the same anonymous results whichever member holds it', async () => {

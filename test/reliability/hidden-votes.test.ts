@@ -219,6 +219,6 @@ describe('hidden votes cannot leak', () => {
     // After the reveal the values show, so the comparison above had something to find.
     for (const w of [a, b]) ok(w.s, 'revealRound', { decisionId: w.valid.results.decisionId });
     expect(JSON.stringify(a.s.call('results', a.valid.results))).not.toBe(JSON.stringify(b.s.call('results', b.valid.results)));
-    report(`hidden ${kind}`, { comparisons: compared, leaks: 0 });
+    report(`hidden ${kind}, Bo ${left}`, { comparisons: compared, leaks: 0 });
   });
 });
