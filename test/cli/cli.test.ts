@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { run } from '../../electron/cli/program.ts';
 import { openService } from '../../electron/service.ts';
 import { tempDir } from '../helpers.ts';
+import { serve } from './serve.ts';
 
 /** Runs the CLI in-process against a database in a temp folder. */
 function cli(db: string) {
@@ -215,22 +216,12 @@ describe('verdict serve', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^verdict: .*the port must be a number from 0 to 65535/);
 
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const web = await serve(db);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
-      const reply = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
+      const reply = await fetch(`${web.url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
       expect(await reply.json()).toMatchObject({ ok: true, value: { id: 1 } });
     } finally {
-      child.kill('SIGTERM');
+      await web.stop();
     }
     // The server closed the database cleanly: the CLI reads what it wrote.
     expect(execFileSync(process.execPath, [bin, '--db', db, 'list'], { encoding: 'utf8' })).toContain('Served');

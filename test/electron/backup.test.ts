@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +7,7 @@ import { backupDatabase, inspectBackup, restoreDatabase } from '../../electron/d
 import { loadMigrations } from '../../electron/db/migrate.ts';
 import { openService } from '../../electron/service.ts';
 import { UserError } from '../../shared/reply.ts';
+import { serve } from '../cli/serve.ts';
 import { inTurn, ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
 
 const migrations = loadMigrations();
@@ -20,6 +20,17 @@ async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<Use
     throw e;
   }
   throw new Error('expected a refusal');
+}
+
+/** A store at live.db holding one decision, and a backup of it. */
+async function storeWithBackup(title: string) {
+  const dir = tempDir();
+  const live = join(dir, 'live.db');
+  const service = openTestService(live);
+  ok(service, 'createDecision', { title });
+  const backup = join(dir, 'monday.verdict');
+  await backupDatabase(service.ctx.db, backup, migrations);
+  return { live, backup, service };
 }
 
 describe('backup and restore of the whole store', () => {
@@ -89,12 +100,7 @@ describe('backup and restore of the whole store', () => {
   });
 
   it('restore replaces the store, keeps the previous one beside it, and leaves no stale journal', async () => {
-    const dir = tempDir();
-    const live = join(dir, 'live.db');
-    const service = openTestService(live);
-    ok(service, 'createDecision', { title: 'Kept in the backup' });
-    const backup = join(dir, 'monday.verdict');
-    await backupDatabase(service.ctx.db, backup, migrations);
+    const { live, backup, service } = await storeWithBackup('Kept in the backup');
     ok(service, 'createDecision', { title: 'Made after the backup' });
     service.close();
 
@@ -113,44 +119,19 @@ describe('backup and restore of the whole store', () => {
   });
 
   it('restore is refused while another Verdict process has the store open, and works once it quits', async () => {
-    const dir = tempDir();
-    const live = join(dir, 'live.db');
-    const service = openTestService(live);
-    ok(service, 'createDecision', { title: 'In the backup' });
-    const backup = join(dir, 'monday.verdict');
-    await backupDatabase(service.ctx.db, backup, migrations);
+    const { live, backup, service } = await storeWithBackup('In the backup');
     service.close();
 
     // Web mode, as a user would leave it running.
-    const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
-    const web = spawn(process.execPath, [bin, '--db', live, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const stop = () => {
-      try {
-        process.kill(-web.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    };
+    const web = await serve(live);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        web.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        web.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
       const refused = await refusal(restoreDatabase(live, backup, { migrations }));
       expect(refused).toMatchObject({ code: 'conflict', message: `${live} is open in another Verdict (the app, web mode or a command). Close it first; nothing was restored.` });
       // The running process keeps working on the file it had, and nothing of it is lost.
-      const made = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Made while it ran"}' });
+      const made = await fetch(`${web.url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Made while it ran"}' });
       expect(await made.json()).toMatchObject({ ok: true });
-      const exited = new Promise((resolve) => web.once('exit', resolve));
-      stop();
-      await exited;
     } finally {
-      stop();
+      await web.stop();
     }
     const check = openService(live, { actor: 'test' });
     expect(ok(check, 'listDecisions', {}).map((d) => d.title).sort()).toEqual(['In the backup', 'Made while it ran']);
