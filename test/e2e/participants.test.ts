@@ -60,7 +60,7 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
     browser = await launch();
     screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     screen.setDefaultTimeout(20_000);
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();

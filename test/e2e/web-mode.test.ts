@@ -44,7 +44,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     page.on('pageerror', (e) => {
       throw e;
     });
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 // The real `npm run web` for the browser tests: started on a free port with a temp database, stopped after.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { lockOut } from '../out-lock.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -13,8 +14,20 @@ export interface RunningWeb {
 }
 
 export async function startWeb(env: Record<string, string>): Promise<RunningWeb> {
+  // Held until stop(): nothing rebuilds out/renderer while this server serves it.
+  const release = await lockOut();
+  try {
+    return await start(env, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function start(env: Record<string, string>, release: () => void): Promise<RunningWeb> {
   // NODE_ENV=test from vitest would make the page a development build.
-  const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: npm, the shell and the server all stop together.
+  const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
@@ -39,6 +52,13 @@ export async function startWeb(env: Record<string, string>): Promise<RunningWeb>
       if (!reply.ok) throw new Error(`${method}: ${reply.error!.message}`);
       return reply.value as T;
     },
-    stop: () => void web.kill('SIGTERM'),
+    stop: () => {
+      try {
+        process.kill(-web.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      release();
+    },
   };
 }
