@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inTurn, ok, openTestService, tableCounts, turnOf, workshop } from '../helpers.ts';
+import { join } from 'node:path';
+import { openService } from '../../electron/service.ts';
+import { inTurn, ok, openTestService, tableCounts, tempDir, turnOf, workshop } from '../helpers.ts';
 
 /** The worked example of SCORING.md, voted through the handlers. */
 function workedExample() {
@@ -170,6 +172,40 @@ describe('rounds and votes', () => {
     ok(s, 'cancelRound', { decisionId: w.decisionId });
     expect(tableCounts(s).score_votes).toBe(0);
     expect(ok(s, 'progress', { decisionId: w.decisionId })).toBeNull();
+  });
+
+  it('a turn is one screen’s: a second is told the ballot is open elsewhere until it ends or lapses after 15 idle minutes', () => {
+    let now = Date.parse('2026-11-23T09:00:00.000Z');
+    const s = openService(join(tempDir(), 'turns.db'), { actor: 'test', clock: () => new Date(now) });
+    try {
+      const w = workshop(s);
+      ok(s, 'openRound', { decisionId: w.decisionId });
+      const [ana, bo] = w.memberIds as [number, number];
+      const cell = { decisionId: w.decisionId, memberId: ana, optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
+      const first = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+      expect(first.expiresAt).toBe('2026-11-23T09:15:00.000Z');
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone). Finish or close it there, or wait until it times out at 09:15 UTC.' } });
+      // A vote renews it.
+      now += 10 * 60_000;
+      ok(s, 'castScore', { ...cell, turn: first.turn, score: 4 });
+      now += 10 * 60_000;
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken' } });
+      // Fifteen minutes without a vote: the turn lapses, its holder is refused, and another screen may take it.
+      now += 5 * 60_000 + 1;
+      expect(s.call('castScore', { ...cell, turn: first.turn, score: 5 })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
+      const second = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+      expect(second.ballot.cells).toEqual([{ optionId: cell.optionId, criterionId: cell.criterionId, sealed: true }]);
+      // Taking Bo's turn with `release` ends Ana's in the same step; ending a spent turn is harmless.
+      const boTurn = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: bo, release: second.turn });
+      expect(s.call('ballot', { decisionId: w.decisionId, memberId: ana, turn: second.turn })).toMatchObject({ ok: false, error: { code: 'no_turn' } });
+      expect(ok(s, 'endTurn', { decisionId: w.decisionId, turn: second.turn })).toEqual({ ended: false });
+      // The reveal ends every turn.
+      ok(s, 'revealRound', { decisionId: w.decisionId });
+      expect(ok(s, 'endTurn', { decisionId: w.decisionId, turn: boTurn.turn })).toEqual({ ended: false });
+      expect(tableCounts(s).turns).toBe(0);
+    } finally {
+      s.close();
+    }
   });
 
   it('clearing a score and un-finishing a ballot', () => {
