@@ -6,11 +6,14 @@ import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
 import { ViewControls } from './components/ViewControls.tsx';
 import { runMenuCommand } from './menu.ts';
 import { useStore } from './store/index.ts';
+import { releaseLeftTurn } from './store/turn.ts';
 
 export function App() {
   const { theme, zoom, presenter, decisionId, trashed, undoTrash, loadDecisions } = useStore();
   useShortcuts();
   useEffect(() => {
+    // A ballot left open by the page before a reload is given back, not held until it lapses.
+    void releaseLeftTurn();
     void loadDecisions();
     // A change from any door (this window, another window, the CLI) refreshes what is on screen.
     return api.onChange((event) => {

@@ -9,6 +9,7 @@ vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
 const { BallotGrid } = await import('../../renderer/src/components/BallotGrid.tsx');
 const { VoteStep } = await import('../../renderer/src/components/VoteStep.tsx');
 const { useStore, resetStore } = await import('../../renderer/src/store/index.ts');
+const { releaseLeftTurn } = await import('../../renderer/src/store/turn.ts');
 
 const TURN = 'T'.repeat(22);
 let cells: BallotCell[] = [];
@@ -143,6 +144,22 @@ describe('the shared screen while votes are hidden', () => {
     fireEvent.keyDown(grid, { key: 'Escape' });
     await waitFor(() => expect(calls.find((c) => c.method === 'endTurn')?.input).toEqual({ decisionId: 1, turn: TURN }));
     expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('a tab reloaded while it held a turn gives it back once, instead of locking the member out', async () => {
+    const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: false, filled: 0, total: 4 }] };
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
+    render(<VoteStep />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
+    await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, turn: TURN });
+    // The page goes away without Esc; the next load of this tab releases what it held.
+    cleanup();
+    resetStore();
+    await releaseLeftTurn();
+    await releaseLeftTurn();
+    expect(calls.filter((c) => c.method === 'endTurn').map((c) => c.input)).toEqual([{ decisionId: 1, turn: TURN }]);
+    expect(sessionStorage.getItem('verdict.turn')).toBeNull();
   });
 
   it('a ballot open elsewhere is refused with the server’s words, and no grid opens', async () => {

@@ -20,6 +20,28 @@ export interface TurnSlice {
   closeBallot(): Promise<void>;
 }
 
+const KEPT = 'verdict.turn';
+
+/** The held turn, noted in this tab only: a reload then gives it back instead of locking the member out until it lapses. */
+const kept = {
+  save: (h: HeldTurn) => sessionStorage.setItem(KEPT, JSON.stringify({ decisionId: h.decisionId, turn: h.turn })),
+  clear: () => sessionStorage.removeItem(KEPT),
+  read: (): { decisionId: number; turn: string } | null => {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEPT) ?? 'null') as { decisionId: number; turn: string } | null;
+    } catch {
+      return null;
+    }
+  },
+};
+
+/** Ends a turn this tab held before it was reloaded. */
+export async function releaseLeftTurn(): Promise<void> {
+  const left = kept.read();
+  kept.clear();
+  if (left) await api.endTurn(left);
+}
+
 export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
   turn: null,
   turnError: null,
@@ -32,11 +54,14 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
     if (held && release === undefined) await get().closeBallot();
     const reply = await api.takeTurn({ decisionId, memberId, release });
     if (!reply.ok) return set({ turn: null, turnError: reply.error.message });
-    set({ turn: { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot }, turnError: null });
+    const turn = { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot };
+    kept.save(turn);
+    set({ turn, turnError: null });
   },
   async closeBallot() {
     const held = get().turn;
     set({ turn: null, turnError: null });
+    kept.clear();
     if (held) await api.endTurn({ decisionId: held.decisionId, turn: held.turn });
   },
 });
