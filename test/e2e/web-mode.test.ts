@@ -147,6 +147,22 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
         await page.keyboard.press('Escape');
         await page.getByRole('button', { name: /Reveal all votes/ }).waitFor();
       }
+      // A second tab asking for a ballot this one holds is told so, and shows no grid.
+      await page.getByRole('button', { name: /Open Cy’s ballot/ }).click();
+      await page.getByRole('grid', { name: 'Cy’s ballot' }).waitFor();
+      const other = await browser.newPage();
+      try {
+        await other.goto(page.url());
+        await other.getByRole('button', { name: /Use Django or Flask/ }).first().click();
+        await other.getByRole('button', { name: /4 Vote/ }).click();
+        await other.getByRole('button', { name: /Open Cy’s ballot/ }).click();
+        await expect.poll(() => other.getByRole('alert').innerText()).toMatch(/^Cy’s ballot is open elsewhere/);
+        expect(await other.getByRole('grid').count()).toBe(0);
+      } finally {
+        await other.close();
+      }
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /Reveal all votes/ }).waitFor();
       for (const step of ['1 Frame', '2 Criteria', '3 Team', '5 Results', '6 Decide', '7 History', '4 Vote']) {
         await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: new RegExp(step) }).click();
         await page.waitForTimeout(150);
