@@ -1,4 +1,4 @@
-// Desktop build: main (ESM), a sandboxed preload (one CommonJS file, dependencies bundled) and the renderer.
+// Desktop build: main (ESM, its dependencies bundled), a sandboxed preload (one CommonJS file, dependencies bundled) and the renderer.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.config.ts';
@@ -7,7 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(import.meta.dirname, 'electron/main.ts') } },
+      // Bundled, so the installer needs no node_modules but better-sqlite3 (see electron-builder.yml).
+      externalizeDeps: false,
+      rollupOptions: { input: { main: resolve(import.meta.dirname, 'electron/main.ts') }, external: ['electron', 'better-sqlite3'] },
     },
   },
   preload: {

@@ -7,10 +7,12 @@ import log from 'electron-log/main';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/desktop.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { resolveDbPath } from './db/location.ts';
+import { checkoutNativeRoot, chooseBinding, currentRuntime, useBinding } from './db/driver.ts';
 import { loadMigrations } from './db/migrate.ts';
 import { CHANGE_CHANNEL, registerDesktopIpc, registerIpc, trustedPage } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { Doors } from './participants/doors.ts';
+import { permissionGate } from './permissions.ts';
 import { openService, type Service } from './service.ts';
 import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state.ts';
 
@@ -21,6 +23,9 @@ const dbPath = () => resolveDbPath(undefined, process.env, app.getPath('userData
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 const rendererUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 const isTrusted = trustedPage(rendererUrl());
+const allowPermission = permissionGate(isTrusted);
+// better-sqlite3 built for this Electron: prepared by `npm start` in a checkout, shipped in resources/native by the installers.
+const nativeRoot = () => (app.isPackaged ? join(process.resourcesPath, 'native') : checkoutNativeRoot(app.getAppPath()));
 
 let service: Service | undefined;
 let doors: Doors | undefined;
@@ -189,8 +194,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     log.info(`Verdict ${app.getVersion()} starting; database ${dbPath()}`);
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl || wc.getURL())));
+    session.defaultSession.setPermissionCheckHandler((wc, permission, _origin, details) => allowPermission(permission, details.requestingUrl || wc?.getURL()));
     try {
+      useBinding(chooseBinding(currentRuntime(), nativeRoot()), { electron: process.versions.electron, installed: app.isPackaged });
       startService();
     } catch (e) {
       log.error('could not open the database', e);

@@ -1,5 +1,5 @@
-// `npm run dist`: build, package installers for this platform (needs internet for Electron and its tools),
-// then rebuild better-sqlite3 for Node again so `npm test` and `npm run web` keep working.
+// `npm run dist`: build, then package installers for this platform (needs internet for Electron and its tools).
+// better-sqlite3 for Electron is prepared beside the Node build by the afterPack hook, so nothing needs putting back.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +8,4 @@ const step = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).s
 
 let status = step([bin('electron-vite/bin/electron-vite.js'), 'build']);
 if (status === 0) status = step([bin('electron-builder/cli.js'), ...process.argv.slice(2)]);
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const restored = spawnSync(npm, ['rebuild', 'better-sqlite3'], { stdio: 'inherit', shell: process.platform === 'win32' }).status;
-if (restored !== 0) console.error('Could not rebuild better-sqlite3 for Node; run `npm rebuild better-sqlite3` before `npm test`.');
-process.exit(status || restored || 0);
+process.exit(status);

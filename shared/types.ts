@@ -1,5 +1,6 @@
 // What the API hands back. Ids are SQLite row ids; times are ISO 8601 strings.
 import type { Aggregation, CellStats } from './scoring/index.ts';
+import type { Robustness } from './scoring/robustness.ts';
 import type { Status } from './status.ts';
 
 export const roles = ['facilitator', 'decision-maker', 'consulted', 'informed'] as const;
@@ -135,6 +136,8 @@ export interface DecisionSummary {
   /** The ADR file last exported for it (ADR folder/file name), and its number. */
   adrFile: string | null;
   adrNumber: number | null;
+  /** A voting round is open: deleting now would end a vote in progress. */
+  votingOpen: boolean;
 }
 
 /** A cell written during the turn that reads it: its value shows, to that turn only. */
@@ -229,12 +232,38 @@ export interface ResultVote {
 export interface ResultFlip {
   winnerId: number;
   challengerId: number;
-  criterionId: number;
-  weightNow: number;
-  weightAtTie: number;
+  /** A dead heat for first place: no criterion, a change of 0, fragile. */
+  tie: boolean;
+  /** On a tie, every option level with the first, in ranking order; else empty. */
+  tiedIds: number[];
+  /** null on a tie. */
+  criterionId: number | null;
+  weightNow: number | null;
+  weightAtTie: number | null;
   deltaPoints: number;
   fragile: boolean;
   sentence: string;
+}
+
+/**
+ * How often each complete option comes first over plausible weightings and resampled members
+ * (docs/ROBUSTNESS.md): `shared/scoring/robustness.ts`'s figure, with options named by id.
+ */
+export type ResultRobustness = Omit<Robustness, 'leaders' | 'wins'> & {
+  /** First place now: one option, or several on a dead heat. */
+  leaderIds: number[];
+  /** Each complete option's share of the samples it wins, in ranking order. */
+  wins: { optionId: number; share: number }[];
+};
+
+/** The sentences the screen, the phones, the command line and the ADR show, from `shared/scoring/sentences.ts`. */
+export interface ResultSentences {
+  /** The minimal flip, a tie, or why there is none. */
+  flip: string;
+  /** One per incomplete option: "Pyramid is left out: 3 cells have no score." */
+  leftOut: string[];
+  /** null when fewer than two options are complete. */
+  robustness: string | null;
 }
 
 export interface Results {
@@ -250,6 +279,8 @@ export interface Results {
   members: ResultMember[];
   votes: ResultVote[];
   minimalFlip: ResultFlip | null;
+  robustness: ResultRobustness | null;
+  sentences: ResultSentences;
 }
 
 export interface HistoryEvent {

@@ -1,5 +1,5 @@
 // Plain-text views for the terminal.
-import type { DecisionDetail, DecisionSummary, HistoryEvent, RepoScan, Results } from '../../shared/types.ts';
+import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -47,7 +47,8 @@ export function resultsView(r: Results, d: DecisionDetail): string {
     lines.push('', 'Talk about these (the team disagrees):');
     for (const c of flagged) lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
   }
-  lines.push('', r.minimalFlip?.sentence ?? 'No single weight change makes another option win.');
+  lines.push('', ...r.sentences.leftOut, r.sentences.flip);
+  if (r.sentences.robustness) lines.push(r.sentences.robustness);
   return lines.join('\n');
 }
 
@@ -62,8 +63,3 @@ export function scanView(scan: RepoScan): string {
   return [head, ...scan.notes.map((n) => `  note: ${n}`), ...(rows.length ? rows : ['  no records yet']), `  ${next}`].join('\n');
 }
 
-/** One line per event: when, who acted, what happened, and its data (never a hidden value: events carry none). */
-export function historyView(events: HistoryEvent[]): string {
-  if (events.length === 0) return 'No history yet.';
-  return events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor.padEnd(11)}  ${e.type}  ${JSON.stringify(e.data)}`).join('\n');
-}

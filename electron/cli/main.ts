@@ -1,17 +1,25 @@
-// Entry point of the `verdict` command (bin/verdict.mjs loads it through tsx).
+// Entry point of the `verdict` command, bundled into out/cli/ by scripts/build-cli.mjs.
 import { fileURLToPath } from 'node:url';
-import { Doors } from '../participants/doors.ts';
-import { startWebServer } from '../web/server.ts';
 import { run } from './program.ts';
 
 /** The renderer that `npm run web` builds. */
 export const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
-const code = await run(process.argv.slice(2), {
+// Output piped into a reader that stopped (`verdict --help | head -3`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+void run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   async serve(service, port) {
+    // Loaded only here: every other command starts without the web server's code.
+    const [{ startWebServer }, { Doors }] = await Promise.all([import('../web/server.ts'), import('../participants/doors.ts')]);
     const server = await startWebServer({ service, port, staticDir: rendererDir, doors: new Doors(service, { staticDir: rendererDir }) });
     process.stdout.write(`Verdict is running at ${server.url}\nDatabase: ${service.ctx.db.name}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
@@ -20,5 +28,6 @@ const code = await run(process.argv.slice(2), {
       process.once('SIGTERM', stop);
     });
   },
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -6,10 +6,12 @@ import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
 import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
-import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { resolveDbPath } from '../db/location.ts';
-import { openService, type Service } from '../service.ts';
-import { decisionList, decisionView, historyView, resultsView, scanView } from './format.ts';
+import type { Service } from '../service.ts';
+import { parseId, pick } from './args.ts';
+import { addEditingCommands } from './editing.ts';
+import { addExamples } from './examples.ts';
+import { decisionList, decisionView, resultsView, scanView } from './format.ts';
 
 export interface Io {
   out(text: string): void;
@@ -19,37 +21,46 @@ export interface Io {
   serve?(service: Service, port: number): Promise<void>;
 }
 
-const parseId = (what: string) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${what} must be a whole number, like 3 (got "${value}").`);
-  return Number(value);
-};
 const parsePort = (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`the port must be a number from 0 to 65535 (got "${value}").`);
   return n;
 };
 
-/** Finds an option, criterion or member by id or by name, ignoring case. */
-function pick<T extends { id: number; name: string }>(list: T[], ref: string, what: string, flag: string): T {
-  const byId = /^\d+$/.test(ref) ? list.find((x) => x.id === Number(ref)) : undefined;
-  const found = byId ?? list.find((x) => x.name.localeCompare(ref, undefined, { sensitivity: 'accent' }) === 0);
-  if (found) return found;
-  const known = list.length ? `; it has ${list.map((x) => x.name).join(', ')}` : `; it has none yet`;
-  return fail('not_found', `This decision has no ${what} "${ref}"${known}.`, flag);
-}
+// The store's code (every handler, every schema) loads only for commands that use it, so --help answers at once.
+let serviceModule: typeof import('../service.ts') | undefined;
+const loadService = async () => (serviceModule ??= await import('../service.ts'));
+const helpOnly = (argv: string[]) => argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
 
 export function buildProgram(io: Io): { program: Command; dispose(): void } {
   let service: Service | undefined;
   const program = new Command('verdict');
   const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
+  // The actor names the door in the history: "cli" for commands, "web" for what web mode's page does.
   // An unexpected error reaches the user as one line (run() prints it); its stack only with VERDICT_DEBUG.
   const onInternal = (e: unknown) => void (io.env.VERDICT_DEBUG ? io.err(e instanceof Error ? (e.stack ?? e.message) : String(e)) : undefined);
-  const open = (): Service => (service ??= openService(dbFile(), { actor: 'cli', onInternal }));
+  const open = (actor: 'cli' | 'web' = 'cli'): Service => {
+    if (serviceModule === undefined) throw new Error('the store was not loaded');
+    return (service ??= serviceModule.openService(dbFile(), { actor, onInternal }));
+  };
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
     if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
     return reply.value as Output<M>;
   };
+  /**
+   * The CLI is the team's own scripting door: a vote takes the member's turn (refused while the ballot is
+   * open on a screen), casts, and gives it back, all in one transaction, so a refusal changes nothing.
+   */
+  const inTurn = <T>(decisionId: number, memberId: number, cast: (turn: string) => T): T =>
+    open()
+      .ctx.db.transaction(() => {
+        const { turn } = call('takeTurn', { decisionId, memberId });
+        const done = cast(turn);
+        call('endTurn', { decisionId, turn });
+        return done;
+      })
+      .immediate();
   const detail = (id: number): DecisionDetail => call('getDecision', { decisionId: id });
   const members = (d: DecisionDetail) => d.participants.map((p) => ({ id: p.personId, name: p.name }));
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
@@ -175,16 +186,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(d.options, o.option, 'option', 'option');
       const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
       const score = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
-      // The CLI is the team's own scripting door: it takes the member's turn for this one vote (refused while
-      // the ballot is open on a screen) and gives it back, all in one transaction, so a refusal changes nothing.
-      const b = open()
-        .ctx.db.transaction(() => {
-          const { turn } = call('takeTurn', { decisionId: id, memberId: member.id });
-          const update = call('castScore', { decisionId: id, memberId: member.id, turn, optionId: option.id, criterionId: criterion.id, score, why: o.why });
-          call('endTurn', { decisionId: id, turn });
-          return update;
-        })
-        .immediate();
+      const b = inTurn(id, member.id, (turn) => call('castScore', { decisionId: id, memberId: member.id, turn, optionId: option.id, criterionId: criterion.id, score, why: o.why }));
       io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} cells filled.`);
     });
 
@@ -197,17 +199,6 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const r = call('results', { decisionId: id });
       if (o.json) json(r);
       else io.out(resultsView(r, detail(id)));
-    });
-
-  program
-    .command('history')
-    .description('the decision’s history, oldest first (who voted is there, never what)')
-    .argument('<id>', 'decision id', parseId('the decision id'))
-    .option('--json', 'print JSON')
-    .action((id: number, o: { json?: boolean }) => {
-      const events = call('history', { decisionId: id });
-      if (o.json) json(events);
-      else io.out(historyView(events));
     });
 
   program
@@ -269,6 +260,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .description('write a consistent copy of the whole database to a file')
     .argument('<file>', 'where the copy goes')
     .action(async (file: string) => {
+      const { backupDatabase } = await import('../db/backup.ts');
       const b = await backupDatabase(open().ctx.db, resolve(file));
       io.out(`Backed up ${b.decisions} decision${b.decisions === 1 ? '' : 's'} to ${b.path} (${b.bytes} bytes).`);
     });
@@ -280,6 +272,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .action(async (file: string) => {
       const dbPath = dbFile();
       if (service) fail('conflict', 'The database is open; restore needs it closed.');
+      const { restoreDatabase } = await import('../db/backup.ts');
       const r = await restoreDatabase(dbPath, resolve(file));
       io.out(`Restored ${r.decisions} decision${r.decisions === 1 ? '' : 's'} into ${r.path}.`);
       if (r.keptAt) io.err(`The previous database is kept at ${r.keptAt}`);
@@ -291,8 +284,11 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .option('--port <n>', 'the port (0 picks a free one)', parsePort, 4780)
     .action(async (o: { port: number }) => {
       if (io.serve === undefined) throw new Error('serve is not available here');
-      await io.serve(open(), o.port);
+      await io.serve(open('web'), o.port);
     });
+
+  addEditingCommands(program, { io, call, detail, json, members, inTurn });
+  addExamples(program);
 
   return { program, dispose: () => service?.close() };
 }
@@ -301,6 +297,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { program, dispose } = buildProgram(io);
   try {
+    if (!helpOnly(argv)) await loadService();
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

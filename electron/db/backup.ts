@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { fail } from '../../shared/reply.ts';
+import { sqlite } from './driver.ts';
 import { loadMigrations, type Migration } from './migrate.ts';
 import { openDatabase, type Db } from './open.ts';
 
@@ -68,7 +68,7 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = l
   if (stat.size === 0) fail('invalid_input', `${file} is empty; it is not a Verdict backup.`, 'file');
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = sqlite(file, { readonly: true, fileMustExist: true });
   } catch (e) {
     return fail('invalid_input', `${file} cannot be opened as a database (${(e as Error).message}).`, 'file');
   }
@@ -97,7 +97,7 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = l
  * In WAL mode every open connection keeps a lock that an exclusive-mode transaction cannot get past.
  */
 function exclusively(dbPath: string): Db {
-  const db = new Database(dbPath, { fileMustExist: true });
+  const db = sqlite(dbPath, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('locking_mode = EXCLUSIVE');
@@ -135,7 +135,7 @@ export async function restoreDatabase(dbPath: string, chosen: string, { migratio
   }
 
   // The copy is made by SQLite from the chosen file, so a backup that still has a -wal beside it arrives whole.
-  const source = new Database(chosen, { readonly: true, fileMustExist: true });
+  const source = sqlite(chosen, { readonly: true, fileMustExist: true });
   const incoming = tempBeside(dbPath);
   try {
     await source.backup(incoming);

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Sqlite, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { sqlite } from './driver.ts';
 
 export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -92,7 +93,7 @@ function backupBeside(file: string, version: number, at: Date): string {
   for (let i = 2; existsSync(target); i++) target = `${file}.v${version}-${stamp}-${i}.bak`;
   // VACUUM INTO writes a consistent copy, WAL content included, synchronously; it cannot run inside the
   // migrating connection's transaction, so a reader connection makes it.
-  const reader = new Sqlite(file, { readonly: true, fileMustExist: true });
+  const reader = sqlite(file, { readonly: true, fileMustExist: true });
   try {
     reader.prepare('VACUUM INTO ?').run(target);
   } finally {

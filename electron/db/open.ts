@@ -1,7 +1,8 @@
 // Opening the store: refuse what is not ours or too new, then WAL, foreign keys, migrations.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { sqlite } from './driver.ts';
 import { checkVersion, loadMigrations, migrate, type Migration } from './migrate.ts';
 
 export type Db = Database.Database;
@@ -32,7 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Opened {
   const migrations = options.migrations ?? loadMigrations();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const existed = file !== ':memory:' && existsSync(file);
-  const db = new Database(file);
+  const db = sqlite(file);
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     let version: number;

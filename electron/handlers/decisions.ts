@@ -1,6 +1,7 @@
 // Decisions: create (blank, template, import, duplicate all go through one document insert), read, change, trash.
 import { DecisionDocument, type Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
+import { listOf } from '../../shared/scoring/index.ts';
 import { canMove, allowedFrom } from '../../shared/status.ts';
 import { templateById, templates } from '../../shared/templates/index.ts';
 import type { DecisionDetail, DecisionLink, DecisionSummary, Evidence, TemplateInfo } from '../../shared/types.ts';
@@ -53,7 +54,7 @@ export function decisionDetail(ctx: Ctx, id: number): DecisionDetail {
 }
 
 function summary(
-  row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null; adr_file: string | null; adr_number: number | null },
+  row: DecisionRow & { option_count: number; criterion_count: number; participant_count: number; chosen: string | null; adr_file: string | null; adr_number: number | null; voting: number },
 ): DecisionSummary {
   return {
     id: row.id,
@@ -69,6 +70,7 @@ function summary(
     chosenOption: row.chosen,
     adrFile: row.adr_file,
     adrNumber: row.adr_number,
+    votingOpen: row.voting === 1,
   };
 }
 
@@ -78,7 +80,8 @@ const summarySql = `SELECT d.*,
   (SELECT count(*) FROM participants WHERE decision_id = d.id) AS participant_count,
   (SELECT name FROM options WHERE id = d.chosen_option_id) AS chosen,
   (SELECT adr_dir || '/' || file FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_file,
-  (SELECT number FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_number
+  (SELECT number FROM adr_exports WHERE decision_id = d.id ORDER BY exported_at DESC LIMIT 1) AS adr_number,
+  EXISTS (SELECT 1 FROM rounds WHERE decision_id = d.id AND status = 'open') AS voting
 FROM decisions d`;
 
 export function listTemplates(): TemplateInfo[] {
@@ -329,11 +332,13 @@ export function decide(ctx: Ctx, input: Parsed<'decide'>): DecisionDetail {
   const option = optionsOf(ctx, d.id).find((o) => o.id === input.optionId) ?? fail('invalid_input', `Option ${input.optionId} is not an option of this decision.`, 'optionId');
   const why = input.why?.trim() ?? '';
   if (why === '') {
-    const ranked = computeResults(ctx, d).options.filter((o) => o.rank === 1);
+    const ranked = computeResults(ctx, d, { withRobustness: false }).options.filter((o) => o.rank === 1);
     if (ranked.length === 0) fail('invalid_input', `No revealed votes rank the options yet; say why you chose "${option.name}".`, 'why');
     if (!ranked.some((o) => o.optionId === option.id)) {
       fail('invalid_input', `"${option.name}" is not the top-ranked option ("${ranked[0]!.name}" is); say why you chose it.`, 'why');
     }
+    // The scores cannot choose between options tied for first place: the team must.
+    if (ranked.length > 1) fail('invalid_input', `${listOf(ranked.map((o) => `"${o.name}"`))} are tied for first place; say why you chose "${option.name}".`, 'why');
   }
   moveStatus(ctx, d, input.status);
   ctx.sql('UPDATE decisions SET chosen_option_id = ?, outcome_rationale = ?, updated_at = ? WHERE id = ?').run(option.id, why, ctx.now(), d.id);

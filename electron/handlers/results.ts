@@ -1,8 +1,10 @@
 // Results from the revealed rounds: for each criterion, the votes of its latest revealed round.
 import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
-import { describeFlip, ranks, score, type Vote } from '../../shared/scoring/index.ts';
-import type { ResultMember, Results, ResultVote } from '../../shared/types.ts';
+import { ranks, score, type Vote } from '../../shared/scoring/index.ts';
+import { robustness, type Robustness, type RobustnessInput } from '../../shared/scoring/robustness.ts';
+import { resultSentences } from '../../shared/scoring/sentences.ts';
+import type { ResultFlip, ResultMember, ResultRobustness, Results, ResultVote } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criteriaOf, decisionRow, openRoundOf, optionsOf, participantsOf, type DecisionRow, type RoundRow } from './lookup.ts';
 import { roundsOf } from './rounds.ts';
@@ -20,8 +22,25 @@ function latestRounds(rounds: readonly RoundRow[], kind: RoundRow['kind'], crite
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** Results without the hidden-votes check, for handlers that have already made it. */
-export function computeResults(ctx: Ctx, d: DecisionRow): Results {
+// The robustness figure costs milliseconds and most result reads (a title saved, a page refreshed) change
+// none of its inputs: keep the last few, keyed by those inputs.
+const robustnessCache = new Map<string, Robustness | null>();
+const ROBUSTNESS_CACHE_SIZE = 16;
+
+function cachedRobustness(input: RobustnessInput): Robustness | null {
+  const key = JSON.stringify(input);
+  if (robustnessCache.has(key)) return robustnessCache.get(key)!;
+  const value = robustness(input);
+  if (robustnessCache.size >= ROBUSTNESS_CACHE_SIZE) robustnessCache.delete(robustnessCache.keys().next().value!);
+  robustnessCache.set(key, value);
+  return value;
+}
+
+/**
+ * Results without the hidden-votes check, for handlers that have already made it. Without `robustness`
+ * the figure is left out (null), for callers that only need the ranking.
+ */
+export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true } = {}): Results {
   const options = optionsOf(ctx, d.id);
   const criteria = criteriaOf(ctx, d.id);
   const rounds = roundsOf(ctx, d.id);
@@ -41,6 +60,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
 
   // Weights: voted importance where a revealed weights round has it, else the direct weight.
   const rawWeights: Record<string, number> = {};
+  const weightVotes: Record<string, Record<string, number | null>> = {};
   const weightSource = new Map<number, 'direct' | 'voted'>();
   for (const c of criteria) {
     rawWeights[c.id] = c.weight;
@@ -58,6 +78,8 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
         rawWeights[c.id] = mean;
         weightSource.set(c.id, 'voted');
       }
+      const own = ctx.sql<{ person_id: number; importance: number | null }>('SELECT person_id, importance FROM importance_votes WHERE round_id = ? AND criterion_id = ?').all(roundId, c.id);
+      for (const v of own) (weightVotes[v.person_id] ??= {})[c.id] = v.importance;
     }
   }
 
@@ -80,7 +102,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
   }
 
   const key = (id: number): string => String(id);
-  const r = score({
+  const input: RobustnessInput = {
     scale: [d.scale_min, d.scale_max],
     aggregation: d.aggregation,
     members: memberIds.map(key),
@@ -88,14 +110,15 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     criteria: criterionIds.map(key),
     weights: rawWeights,
     scores,
-  });
+  };
+  const r = score(input);
+  const rob = withRobustness && memberIds.length > 0 ? cachedRobustness({ ...input, weightVotes }) : null;
 
   const rankOf = new Map<string, number>();
   const shownRanks = ranks(r.ranking.map((o) => r.totals[o]!.score!));
   r.ranking.forEach((o, i) => rankOf.set(o, shownRanks[i]!));
   const ordered = [...r.ranking, ...options.map((o) => key(o.id)).filter((o) => !rankOf.has(o))];
   const optionName = new Map(options.map((o) => [key(o.id), o.name]));
-  const criterionName = new Map(criteria.map((c) => [key(c.id), c.name]));
   const memberIndex = new Map(memberIds.map((id, i) => [id, i]));
 
   const members: ResultMember[] = memberIds.map((id, i) => ({
@@ -108,7 +131,26 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     .sort((a, b) => a.member - b.member || a.optionId - b.optionId || a.criterionId - b.criterionId);
 
   const flip = r.minimalFlip;
-  return {
+  const minimalFlip: Omit<ResultFlip, 'sentence'> | null =
+    flip === null
+      ? null
+      : {
+          winnerId: Number(flip.winner),
+          challengerId: Number(flip.challenger),
+          tie: flip.tie,
+          tiedIds: flip.tie ? flip.tied.map(Number) : [],
+          criterionId: flip.criterion === null ? null : Number(flip.criterion),
+          weightNow: flip.weightNow,
+          weightAtTie: flip.weightAtTie,
+          deltaPoints: flip.deltaPoints,
+          fragile: flip.fragile,
+        };
+  let robustnessResult: ResultRobustness | null = null;
+  if (rob !== null) {
+    const { leaders, wins, ...rest } = rob;
+    robustnessResult = { ...rest, leaderIds: leaders.map(Number), wins: wins.map((w) => ({ optionId: Number(w.option), share: w.share })) };
+  }
+  const plain = {
     decisionId: d.id,
     scale: { min: d.scale_min, max: d.scale_max },
     aggregation: d.aggregation,
@@ -124,20 +166,11 @@ export function computeResults(ctx: Ctx, d: DecisionRow): Results {
     })),
     members,
     votes: resultVotes,
-    minimalFlip:
-      flip === null
-        ? null
-        : {
-            winnerId: Number(flip.winner),
-            challengerId: Number(flip.challenger),
-            criterionId: Number(flip.criterion),
-            weightNow: flip.weightNow,
-            weightAtTie: flip.weightAtTie,
-            deltaPoints: flip.deltaPoints,
-            fragile: flip.fragile,
-            sentence: describeFlip(flip, (k) => criterionName.get(k) ?? k),
-          },
+    minimalFlip,
+    robustness: robustnessResult,
   };
+  const sentences = resultSentences(plain);
+  return { ...plain, minimalFlip: minimalFlip && { ...minimalFlip, sentence: sentences.flip }, sentences };
 }
 
 export function results(ctx: Ctx, input: Parsed<'results'>): Results {

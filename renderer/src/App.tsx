@@ -5,21 +5,26 @@ import { DecisionScreen } from './components/DecisionScreen.tsx';
 import { Shortcuts, useShortcuts } from './components/Shortcuts.tsx';
 import { ViewControls } from './components/ViewControls.tsx';
 import { runMenuCommand } from './menu.ts';
+import { useHashRoute } from './route.ts';
+import { coalesce } from './store/coalesce.ts';
 import { useStore } from './store/index.ts';
 import { releaseLeftTurn } from './store/turn.ts';
 
 export function App() {
   const { theme, zoom, presenter, decisionId, trashed, undoTrash, loadDecisions } = useStore();
   useShortcuts();
+  useHashRoute();
   useEffect(() => {
     // A ballot left open by the page before a reload is given back, not held until it lapses.
     void releaseLeftTurn();
     void loadDecisions();
     // A change from any door (this window, another window, the CLI) refreshes what is on screen.
+    const refreshList = coalesce(() => useStore.getState().loadDecisions());
+    const refreshOpen = coalesce(() => useStore.getState().refreshDecision());
     return api.onChange((event) => {
       const s = useStore.getState();
-      void s.loadDecisions();
-      if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) void s.refreshDecision();
+      refreshList();
+      if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) refreshOpen();
     });
   }, [loadDecisions]);
   useEffect(() => api.desktop?.onMenu((command) => runMenuCommand(command, useStore.getState())), []);
@@ -30,6 +35,12 @@ export function App() {
 
   return (
     <div className={`app${presenter ? ' presenter' : ''}`}>
+      {/* Presenter mode hides the header, not the page's one top-level heading. */}
+      {presenter && (
+        <header>
+          <h1 className="sr-only">Verdict</h1>
+        </header>
+      )}
       {!presenter && (
         <header className="bar">
           <h1>Verdict</h1>

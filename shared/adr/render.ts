@@ -1,6 +1,7 @@
 // One decision, three ADR profiles: MADR 4, Nygard / adr-tools, and log4brains (MADR 2 style).
 // Each renderer is a pure function; the sections they share are written once below.
 import { stringify } from 'yaml';
+import { resultSentences } from '../scoring/sentences.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
@@ -82,11 +83,12 @@ function outcome(d: DecisionDetail, r: Results | null): string {
   if (mine && r) {
     const position = ranked.indexOf(mine);
     let scores = `Weighted score ${fixed(mine.score!)} of ${max}, ${ordinal(mine.rank!)} of ${ranked.length}`;
-    if (position === 0 && ranked[1]) scores += `; ${inline(ranked[1].name)} ${fixed(ranked[1].score!)} (margin ${fixed(mine.score! - ranked[1].score!)})`;
-    else if (position > 0) scores += `; ${inline(ranked[0]!.name)} ranked first with ${fixed(ranked[0]!.score!)}`;
-    const incomplete = r.options.filter((o) => o.incomplete).map((o) => inline(o.name));
-    if (incomplete.length) scores += `; not ranked for lack of scores: ${incomplete.join(', ')}`;
-    parts.push(`${scores}.${r.minimalFlip ? ` ${r.minimalFlip.sentence.replace(/ on (.+) \(/, (_m, name: string) => ` on ${inline(name)} (`)}` : ''}`);
+    const shared = ranked.filter((o) => o !== mine && o.rank === mine.rank).map((o) => inline(o.name));
+    if (shared.length) scores += ` (level with ${shared.join(', ')})`;
+    else if (position === 0 && ranked[1]) scores += `; ${inline(ranked[1].name)} ${fixed(ranked[1].score!)} (margin ${fixed(mine.score! - ranked[1].score!)})`;
+    else if (position > 0 && mine.rank !== 1) scores += `; ${inline(ranked[0]!.name)} ranked first with ${fixed(ranked[0]!.score!)}`;
+    const said = resultSentences(r, inline);
+    parts.push([`${scores}.`, ...said.leftOut, said.flip, said.robustness].filter(Boolean).join(' '));
   }
   return parts.join('\n\n');
 }

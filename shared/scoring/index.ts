@@ -32,15 +32,13 @@ export interface OptionTotal {
   incomplete: boolean;
 }
 
-export interface Flip {
-  winner: string;
-  challenger: string;
-  criterion: string;
-  weightNow: number;
-  weightAtTie: number;
-  deltaPoints: number;
-  fragile: boolean;
-}
+/**
+ * The smallest change of one weight that changes the winner. A dead heat for first place is a tie:
+ * no criterion, a change of 0, always fragile.
+ */
+export type Flip =
+  | { tie: false; winner: string; challenger: string; criterion: string; weightNow: number; weightAtTie: number; deltaPoints: number; fragile: boolean }
+  | { tie: true; winner: string; challenger: string; criterion: null; weightNow: null; weightAtTie: null; deltaPoints: 0; fragile: true; tied: string[] };
 
 export interface ScoringResult {
   weights: Record<string, number>;
@@ -49,7 +47,7 @@ export interface ScoringResult {
   /** Complete options, best first; equal scores keep the options' order. */
   ranking: string[];
   memberTotals: Record<string, Record<string, number | null>>;
-  /** Every single-weight change that ties a challenger with the winner. */
+  /** Every single-weight change past which a challenger overtakes the winner; empty on a dead heat. */
   flips: Flip[];
   minimalFlip: Flip | null;
 }
@@ -111,9 +109,10 @@ export function weightedTotals(
 }
 
 /**
- * For every challenger and criterion, the weight of that criterion (the others
- * rescaled in proportion, as a slider does) at which the challenger ties the
- * winner. Only where that weight lies between 0 and 1.
+ * For every challenger and criterion, the weight of that criterion (the others rescaled in proportion,
+ * as a slider does) at which the challenger ties the winner. Only weights strictly inside (0, 1) count:
+ * at 0 % or 100 % the two merely draw level, and past the edge there is nowhere to go. On a dead heat
+ * there is nothing to search: see minimalFlip.
  */
 export function flipCandidates(
   ranking: readonly string[],
@@ -122,31 +121,56 @@ export function flipCandidates(
   totals: Readonly<Record<string, OptionTotal>>,
   value: (option: string, criterion: string) => number | null,
 ): Flip[] {
-  const all = Object.values(totals);
-  if (all.length < 2 || all.some((t) => t.incomplete)) return [];
+  if (ranking.length < 2 || topTie(ranking, totals).length > 1) return [];
   const winner = ranking[0]!;
   const out: Flip[] = [];
   for (const challenger of ranking.slice(1)) {
     const D = totals[winner]!.score! - totals[challenger]!.score!;
-    if (Math.abs(D) < EPSILON) continue;
     for (const k of criteria) {
       const d = value(winner, k)! - value(challenger, k)!;
+      // D − d = 0: moving this weight leaves the gap unchanged.
       if (Math.abs(D - d) < EPSILON) continue;
       const w = weights[k]!;
       const atTie = (D - w * d) / (D - d);
-      if (atTie < -EPSILON || atTie > 1 + EPSILON) continue;
+      if (!(atTie > EPSILON && atTie < 1 - EPSILON)) continue;
       const deltaPoints = (atTie - w) * 100;
-      out.push({ winner, challenger, criterion: k, weightNow: w, weightAtTie: atTie, deltaPoints, fragile: Math.abs(deltaPoints) < FRAGILE_POINTS });
+      out.push({ tie: false, winner, challenger, criterion: k, weightNow: w, weightAtTie: atTie, deltaPoints, fragile: Math.abs(deltaPoints) < FRAGILE_POINTS });
     }
   }
   return out;
 }
 
-/** The smallest flip; ties go to the earlier challenger, then the earlier criterion. */
-export function minimalFlip(candidates: readonly Flip[]): Flip | null {
+/** The complete options level with the first one now (|D| ≤ 1e-9), in ranking order. */
+export function topTie(ranking: readonly string[], totals: Readonly<Record<string, OptionTotal>>): string[] {
+  if (ranking.length === 0) return [];
+  const top = totals[ranking[0]!]!.score!;
+  return ranking.filter((o) => Math.abs(top - totals[o]!.score!) <= EPSILON);
+}
+
+/**
+ * The minimal flip among the complete options: a dead heat for first place is that tie; otherwise the
+ * smallest candidate, ties going to the earlier challenger, then the earlier criterion. null when fewer
+ * than two options are complete or no single weight change makes another option win.
+ */
+export function minimalFlip(ranking: readonly string[], totals: Readonly<Record<string, OptionTotal>>, candidates: readonly Flip[]): Flip | null {
+  if (ranking.length < 2) return null;
+  const tied = topTie(ranking, totals);
+  if (tied.length > 1) return { tie: true, winner: ranking[0]!, challenger: ranking[1]!, criterion: null, weightNow: null, weightAtTie: null, deltaPoints: 0, fragile: true, tied };
   let best: Flip | null = null;
   for (const f of candidates) if (best === null || Math.abs(f.deltaPoints) < Math.abs(best.deltaPoints) - EPSILON) best = f;
   return best;
+}
+
+/** Flip candidates and the minimal flip for one set of weights: what Results and the what-if sliders show. */
+export function sensitivity(
+  ranking: readonly string[],
+  criteria: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  totals: Readonly<Record<string, OptionTotal>>,
+  value: (option: string, criterion: string) => number | null,
+): { flips: Flip[]; minimalFlip: Flip | null } {
+  const flips = flipCandidates(ranking, criteria, weights, totals, value);
+  return { flips, minimalFlip: minimalFlip(ranking, totals, flips) };
 }
 
 export function score(input: ScoringInput): ScoringResult {
@@ -187,21 +211,42 @@ export function score(input: ScoringInput): ScoringResult {
     }
   }
 
-  const flips = flipCandidates(ranking, criteria, weights, totals, value);
-  return { weights, cells, totals, ranking, memberTotals, flips, minimalFlip: minimalFlip(flips) };
+  return { weights, cells, totals, ranking, memberTotals, ...sensitivity(ranking, criteria, weights, totals, value) };
 }
 
 const percent = (w: number): string => `${Number((w * 100).toFixed(1))} %`;
 
-/** One sentence on how sensitive the winner is to the weights, for the screen and the ADR. */
-export function describeFlip(flip: Flip | null, criterionName: (criterion: string) => string = (k) => k): string {
-  if (flip === null) return 'No single weight change makes another option win.';
+export interface Names {
+  option: (id: string) => string;
+  criterion: (id: string) => string;
+}
+const asIs: Names = { option: (id) => id, criterion: (id) => id };
+
+/** "A", "A and B", "A, B and C". */
+export const listOf = (names: readonly string[]): string => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
+
+/**
+ * One sentence on how sensitive the winner is to the weights, for the screen and the ADR.
+ * `complete` is how many options have a score on every criterion (only those are compared).
+ */
+export function describeFlip(flip: Flip | null, complete: number, names: Names = asIs): string {
+  if (flip?.tie) return `${listOf(flip.tied.map(names.option))} are tied: any change of weight decides it.`;
+  if (flip === null) {
+    if (complete === 0) return 'No option has a score on every criterion yet, so none can be compared.';
+    if (complete === 1) return 'Only one option has a score on every criterion: there is nothing to compare it with.';
+    return 'No single weight change makes another option win.';
+  }
   const sign = flip.deltaPoints >= 0 ? '+' : '−';
   return (
     `The result is ${flip.fragile ? 'fragile' : 'robust'}: the smallest weight change that changes the winner is ` +
-    `${sign}${Math.abs(flip.deltaPoints).toFixed(1)} points on ${criterionName(flip.criterion)} ` +
+    `${sign}${Math.abs(flip.deltaPoints).toFixed(1)} points on ${names.criterion(flip.criterion)} ` +
     `(${percent(flip.weightNow)} → ${percent(flip.weightAtTie)}).`
   );
+}
+
+/** Why an incomplete option is out of the ranking and the flip search: "Pyramid is left out: 3 cells have no score." */
+export function describeLeftOut(name: string, emptyCells: number): string {
+  return `${name} is left out: ${emptyCells === 1 ? '1 cell has' : `${emptyCells} cells have`} no score.`;
 }
 
 /** Display precision for scores: equal at two decimals is a tie. */

@@ -10,14 +10,21 @@ describe('npm run bench', () => {
   });
 
   it('runs every store, scan and start-up benchmark at small sizes and prints one row each', async () => {
-    const rows = await runBenchmarks({ quick: true, renderer: false });
+    // Packing has its own test (test/electron/package.test.ts).
+    const rows = await runBenchmarks({ quick: true, renderer: false, pack: false });
     expect(rows.map((r) => r.what.split(' ').slice(0, 3).join(' '))).toEqual([
       'casting a vote',
       'results for 5',
       'exporting the large',
       'database size per',
       'scanning a repository',
+      '`verdict --help`: process',
+      '`verdict list` on',
       'web mode: process',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
+      'robustness figure: 1,000',
     ]);
     for (const r of rows) {
       expect(r.measured).toMatch(/\d/);

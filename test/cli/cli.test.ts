@@ -3,20 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { run } from '../../electron/cli/program.ts';
 import { openService } from '../../electron/service.ts';
 import { tempDir } from '../helpers.ts';
+import { cli } from './in-process.ts';
 import { serve } from './serve.ts';
 
-/** Runs the CLI in-process against a database in a temp folder. */
-function cli(db: string) {
-  return async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-}
 
 async function votedWorkshop() {
   const db = join(tempDir(), 'cli.db');
@@ -64,6 +55,7 @@ describe('the verdict command line', () => {
     expect(results.out).toContain('1. Django  3.90');
     expect(results.out).toContain('2. Flask  3.80');
     expect(results.out).toContain('+4.4 points on Flexibility');
+    expect(results.out).toContain('Django stays first in 71 % of 10,000 plausible weightings.');
     const json = JSON.parse((await v('results', id, '--json')).out) as { options: { name: string; score: number }[] };
     expect(json.options.map((o) => o.name)).toEqual(['Django', 'Flask']);
     expect(await v('decide', id, '--option', 'flask', '--status', 'accepted')).toMatchObject({ code: 1, err: expect.stringContaining('say why you chose it') });

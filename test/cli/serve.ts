@@ -1,40 +1,31 @@
-// `verdict serve` as a real child process for the tests: started on a free port, stopped with its whole
-// process group.
-import { spawn } from 'node:child_process';
+// `verdict serve` as a real child process for the tests: started on a free port in a process group of its own.
 import { join } from 'node:path';
+import { spawnGroup } from '../processes.ts';
 
 export const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
 
 export interface Served {
   url: string;
-  /** SIGTERM to the process group; resolves once the server has exited (and closed the database). */
+  /** Stops the whole group; resolves once the server has exited (and closed the database). */
   stop(): Promise<void>;
 }
 
 export async function serve(db: string): Promise<Served> {
-  const child = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await exited;
-  };
+  const group = spawnGroup(process.execPath, [bin, '--db', db, 'serve', '--port', '0']);
+  group.child.stdin.end();
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout.on('data', (c: Buffer) => {
+      group.child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
         const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
         if (m) resolve(m[1]!);
       });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      group.child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
     });
-    return { url, stop };
+    return { url, stop: () => group.stop() };
   } catch (e) {
-    await stop();
+    await group.stop();
     throw e;
   }
 }

@@ -64,7 +64,7 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
 
   afterAll(async () => {
     await browser?.close();
-    web?.stop();
+    await web?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

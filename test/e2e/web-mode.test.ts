@@ -48,7 +48,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    web?.stop();
+    await web?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -213,6 +213,10 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     await page.getByRole('heading', { name: 'Ranking' }).waitFor();
     await expect.poll(() => page.locator('.ranking li').first().innerText()).toContain('Django');
     await page.getByRole('heading', { name: 'Talk about these' }).waitFor();
+    // How sure the winner is: the seeded figure beside the flip, and its chart.
+    await page.getByRole('heading', { name: 'How sure is the winner?' }).waitFor();
+    await expect.poll(() => page.locator('.panel.robustness p.robustness').innerText()).toMatch(/^Django stays first in (all|[\d a-z]+ % of) 10,000 plausible weightings\.$/);
+    expect(await page.getByRole('img', { name: /^How often each option comes first: Django \d/ }).count()).toBe(1);
     await snap('results');
   });
 

@@ -1,7 +1,8 @@
 // The real `npm run web` for the browser tests: started on a free port with a temp database, stopped after.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { lockOut } from '../out-lock.ts';
+import { spawnGroup } from '../processes.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -10,7 +11,8 @@ export interface RunningWeb {
   process: ChildProcess;
   /** POSTs to the facilitator's API, as the page does. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
-  stop(): void;
+  /** Stops npm, its shell and the server: the whole process group. */
+  stop(): Promise<void>;
 }
 
 export async function startWeb(env: Record<string, string>): Promise<RunningWeb> {
@@ -26,8 +28,9 @@ export async function startWeb(env: Record<string, string>): Promise<RunningWeb>
 
 async function start(env: Record<string, string>, release: () => void): Promise<RunningWeb> {
   // NODE_ENV=test from vitest would make the page a development build.
-  // Its own process group: npm, the shell and the server all stop together.
-  const web = spawn('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const group = spawnGroup('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env } });
+  const web = group.child;
+  web.stdin.end();
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
@@ -39,9 +42,12 @@ async function start(env: Record<string, string>, release: () => void): Promise<
         resolve(m[1]!);
       }
     };
-    web.stdout!.on('data', read);
-    web.stderr!.on('data', read);
+    web.stdout.on('data', read);
+    web.stderr.on('data', read);
     web.on('exit', (code) => reject(new Error(`npm run web exited with ${code}:\n${out}`)));
+  }).catch(async (e: unknown) => {
+    await group.stop();
+    throw e;
   });
   return {
     url,
@@ -52,12 +58,8 @@ async function start(env: Record<string, string>, release: () => void): Promise<
       if (!reply.ok) throw new Error(`${method}: ${reply.error!.message}`);
       return reply.value as T;
     },
-    stop: () => {
-      try {
-        process.kill(-web.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
+    stop: async () => {
+      await group.stop();
       release();
     },
   };

@@ -1,8 +1,7 @@
 // The desktop build works without the Electron binary, and the sandboxed preload is one CommonJS file.
 import { contentSecurityPolicy } from '../../shared/csp.ts';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockOut } from '../out-lock.ts';
@@ -36,20 +35,3 @@ function checkBuild() {
   // The desktop app has no server to send headers: its CSP is the page's meta tag, the same policy web mode sends.
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`);
 }
-
-describe('npm start where Electron cannot run', () => {
-  it('says so in one plain line and points to npm run web', () => {
-    const home = mkdtempSync(join(tmpdir(), 'verdict-start-'));
-    try {
-      const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', HOME: home };
-      const r = spawnSync(process.execPath, [join(root, 'scripts/start.mjs')], { cwd: root, env, encoding: 'utf8' });
-      expect(r.status).toBe(1);
-      const lines = r.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/npm run web/);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    } finally {
-      rmSync(home, { recursive: true, force: true });
-    }
-  });
-});

@@ -24,21 +24,23 @@ describe('electron-builder.yml', () => {
 
   it('the schema check has teeth: a misspelt key or a wrong type fails it', () => {
     const validate = validator();
-    expect(validate({ ...config, asarUnpak: ['**/*.node'] })).toBe(false);
+    expect(validate({ ...config, afterPak: './scripts/after-pack.mjs' })).toBe(false);
     expect(validate({ ...config, npmRebuild: 'no' })).toBe(false);
   });
 
-  it('names the app, builds the issue’s targets, unpacks native modules and rebuilds them only when packaging', () => {
+  it('names the app, builds the issue’s targets, and never rebuilds the Node build of better-sqlite3 in place', () => {
     expect(config).toMatchObject({
       appId: 'dev.verdict.app',
       productName: 'Verdict',
-      asarUnpack: ['**/*.node'],
       npmRebuild: false,
+      afterPack: './scripts/after-pack.mjs',
       linux: { target: ['AppImage', 'deb'] },
       mac: { target: 'dmg' },
       win: { target: 'nsis' },
     });
     expect(pkg.devDependencies!['electron']).toMatch(/^\^45\./);
+    // The installed app loads only better-sqlite3 from node_modules; everything else is bundled into out/main.
+    expect(Object.keys(pkg.dependencies!)).toEqual(['better-sqlite3']);
     expect(pkg.scripts!['dist']).toBe('node scripts/dist.mjs');
   });
 
@@ -46,7 +48,7 @@ describe('electron-builder.yml', () => {
     const icon = readFileSync(join(root, config.icon as string));
     expect(icon.subarray(1, 4).toString()).toBe('PNG');
     expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([1024, 1024]);
-    const hook = (await import(pathToFileURL(join(root, config.beforePack as string)).href)) as { default: unknown };
+    const hook = (await import(pathToFileURL(join(root, config.afterPack as string)).href)) as { default: unknown };
     expect(typeof hook.default).toBe('function');
     expect(pkg.main).toBe('out/main/main.js');
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'migrations/*.sql', 'package.json']));

@@ -211,33 +211,42 @@ describe('hostile repositories', () => {
     expect(changes(before, snapshot(top))).toEqual({ added: [], removed: [], modified: [] });
   }, 60_000);
 
-  it('two exports racing for the next number into one folder: distinct numbers, nothing overwritten', async () => {
+  it('twelve processes with databases of their own race for the next number in one folder: distinct numbers, nothing overwritten', async () => {
     const { top, repo, adr } = sandbox();
-    const db = join(tempDir(), 'race.db');
-    const s = openService(db, { actor: 'test' });
-    const ids = Array.from({ length: 12 }, (_, i) => ok(s, 'createDecision', { title: `Racer ${i}` }).id);
-    s.close();
-    const exportOne = (id: number) =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        let out = '';
-        const child = spawn(process.execPath, [bin, '--db', db, 'export', String(id), '--repo', repo]);
-        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-        child.on('close', (code) => resolve({ code, out: out.trim() }));
-      });
+    const dbs = tempDir();
+    const racer = join(import.meta.dirname, 'export-racer.ts');
     const first = snapshot(top);
-    for (let i = 0; i < ids.length; i += 4) {
-      const results = await Promise.all(ids.slice(i, i + 4).map(exportOne));
-      for (const r of results) expect(r.code, r.out).toBe(0);
-    }
+    // Each racer opens its own database, so no SQLite lock orders them: only the write-time file claim does.
+    // All wait at a barrier and are released together, so their claims overlap.
+    const racers = Array.from({ length: 12 }, (_, i) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', racer, join(dbs, `racer-${i}.db`), repo, `Racer ${i}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      const ready = new Promise<void>((resolve) =>
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('ready\n')) resolve();
+        }),
+      );
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+      return { child, ready, done };
+    });
+    await Promise.all(racers.map((r) => r.ready));
+    for (const r of racers) r.child.stdin.end('go\n');
+    const results = await Promise.all(racers.map((r) => r.done));
+    for (const r of results) expect(r.code, r.out + r.err).toBe(0);
     const records = readdirSync(adr).filter((f) => f.endsWith('.md'));
     const numbers = records.map((f) => f.slice(0, 4));
     expect(new Set(numbers).size).toBe(records.length);
-    expect(records).toHaveLength(1 + ids.length);
-    expect(numbers.sort()).toEqual(Array.from({ length: 1 + ids.length }, (_, i) => String(i + 1).padStart(4, '0')));
+    expect(records).toHaveLength(1 + racers.length);
+    expect(numbers.sort()).toEqual(Array.from({ length: 1 + racers.length }, (_, i) => String(i + 1).padStart(4, '0')));
+    // Every racer wrote a record of its own title.
+    for (let i = 0; i < racers.length; i++) expect(records.filter((f) => f.endsWith(`-racer-${i}.md`))).toHaveLength(1);
     const diff = changes(first, snapshot(top));
     expect(diff.modified).toEqual([]);
     expect(diff.removed).toEqual([]);
     expect(readdirSync(adr).filter((f) => f.includes('verdict-tmp'))).toEqual([]);
-    report('number race', { concurrentExports: ids.length, batches: 3, duplicateNumbers: 0, overwritten: 0 });
+    report('number race', { processes: racers.length, databases: racers.length, duplicateNumbers: 0, overwritten: 0 });
   }, 120_000);
 });

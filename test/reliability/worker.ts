@@ -9,8 +9,20 @@ import { openService } from '../../electron/service.ts';
 import { nthVote } from './sequence.ts';
 
 const [mode, db, ...args] = process.argv.slice(2);
-// Synchronous writes: an "ack" is on its way to the parent before the next vote starts.
-const say = (line: string) => writeSync(1, `${line}\n`);
+// Synchronous writes: an "ack" is on its way to the parent before the next vote starts. The pipe may be
+// non-blocking and full when the parent is slow to read (a loaded machine): wait and write the rest.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function say(line: string): void {
+  let rest = Buffer.from(`${line}\n`);
+  while (rest.length > 0) {
+    try {
+      rest = rest.subarray(writeSync(1, rest));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
 if (mode === 'open') {
   say('ready');
   await new Promise((resolve) => process.stdin.once('data', resolve));

@@ -72,11 +72,32 @@ export const results: Results = {
   minimalFlip: {
     winnerId: 1,
     challengerId: 2,
+    tie: false,
+    tiedIds: [],
     criterionId: 11,
     weightNow: 0.4,
     weightAtTie: 0.5,
     deltaPoints: 10,
     fragile: false,
     sentence: 'The result is robust: the smallest weight change that changes the winner is +10.0 points on Flexibility (40 % → 50 %).',
+  },
+  robustness: {
+    samples: 10_000,
+    seed: 14,
+    concentration: 30,
+    width: 'default',
+    weightVoters: 0,
+    members: 2,
+    resamples: 1000,
+    leaderIds: [1],
+    wins: [
+      { optionId: 1, share: 0.81 },
+      { optionId: 2, share: 0.19 },
+    ],
+  },
+  sentences: {
+    flip: 'The result is robust: the smallest weight change that changes the winner is +10.0 points on Flexibility (40 % → 50 %).',
+    leftOut: [],
+    robustness: 'Django stays first in 81 % of 10,000 plausible weightings.',
   },
 };

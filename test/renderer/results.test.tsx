@@ -2,10 +2,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from './fake-api.ts';
+import type { Results } from '../../shared/types.ts';
 import { decision, results } from './fixtures.ts';
 
 vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
 const { ResultsView, whatIf } = await import('../../renderer/src/components/ResultsStep.tsx');
+const { Ranking } = await import('../../renderer/src/components/Ranking.tsx');
 
 beforeAll(() => {
   // recharts measures its container; happy-dom has no layout.
@@ -55,5 +57,41 @@ describe('results', () => {
     render(<ResultsView decision={decision} results={abstained} />);
     const table = screen.getByRole('heading', { name: 'Each member’s totals' }).parentElement!;
     expect(table.textContent).toContain('Ana—2.80');
+  });
+
+  it('reads a dead heat as a tie and names the options left out, and why', () => {
+    const heat: Results = {
+      ...results,
+      options: [
+        { optionId: 1, name: 'Django', score: 3.25, incomplete: false, rank: 1 },
+        { optionId: 2, name: 'Flask', score: 3.25, incomplete: false, rank: 1 },
+        { optionId: 3, name: 'Pyramid', score: null, incomplete: true, rank: null },
+      ],
+      minimalFlip: { ...results.minimalFlip!, tie: true, tiedIds: [1, 2], criterionId: null, weightNow: null, weightAtTie: null, deltaPoints: 0, fragile: true },
+      sentences: { flip: 'Django and Flask are tied: any change of weight decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'], robustness: null },
+    };
+    render(<ResultsView decision={decision} results={heat} />);
+    const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
+    expect(ranking.textContent).toContain('Pyramid is left out: 3 cells have no score.');
+    expect(within(ranking).getByText('Django and Flask are tied: any change of weight decides it.').className).toBe('flip fragile');
+    expect(ranking.textContent).not.toContain('No single weight change');
+  });
+
+  it('shows how sure the winner is: the sentence, a chart of how often each option comes first, and how it was sampled', () => {
+    render(<ResultsView decision={decision} results={results} />);
+    const panel = screen.getByRole('heading', { name: 'How sure is the winner?' }).parentElement!;
+    expect(panel.textContent).toContain('Django stays first in 81 % of 10,000 plausible weightings.');
+    expect(within(panel).getByRole('img').getAttribute('aria-label')).toBe('How often each option comes first: Django 81 %, Flask 19 %');
+    expect(panel.textContent).toContain('with the default width, since nobody voted weights');
+    expect(panel.textContent).toContain('one of 1,000 resamples of the 2 members (drawn with replacement)');
+    // Said once on the shared screen; phones, which have no chart, show it under the ranking.
+    expect(screen.getAllByText('Django stays first in 81 % of 10,000 plausible weightings.')).toHaveLength(1);
+    render(<Ranking results={results} />);
+    expect(screen.getAllByText('Django stays first in 81 % of 10,000 plausible weightings.')).toHaveLength(2);
+  });
+
+  it('leaves the figure out when fewer than two options can be compared', () => {
+    render(<ResultsView decision={decision} results={{ ...results, robustness: null, sentences: { ...results.sentences, robustness: null } }} />);
+    expect(screen.queryByRole('heading', { name: 'How sure is the winner?' })).toBeNull();
   });
 });

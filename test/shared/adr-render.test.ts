@@ -8,7 +8,7 @@ import Markdown from 'react-markdown';
 import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
 import { markSuperseded } from '../../shared/adr/supersede.ts';
 import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
-import { ok, openTestService } from '../helpers.ts';
+import { inTurn, ok, openTestService } from '../helpers.ts';
 
 function workshopInput(): AdrInput {
   const s = openTestService();
@@ -52,6 +52,43 @@ describe('links to other records', () => {
       const marked = markSuperseded(profile, old, { title: 'The new one', file, number: 20 });
       expect(marked, file).not.toBeNull();
       expect(linkedFiles(marked!), file).toEqual([file]);
+    }
+  });
+});
+
+describe('ADR outcome on a dead heat', () => {
+  // Django and Flask level on Speed and Docs, Pyramid unscored on Docs: voted through the handlers.
+  function tiedInput(): AdrInput {
+    const s = openTestService();
+    const d = ok(s, 'createDecision', { title: 'Pick a web framework' });
+    const [django, flask, pyramid] = ['Django', 'Flask', 'Pyramid'].map((name) => ok(s, 'addOption', { decisionId: d.id, name }).id) as [number, number, number];
+    const [speed, docs] = ['Speed', 'Docs'].map((name) => ok(s, 'addCriterion', { decisionId: d.id, name, weight: 1 }).id) as [number, number];
+    const ana = ok(s, 'addParticipant', { decisionId: d.id, name: 'Ana' }).personId;
+    ok(s, 'openRound', { decisionId: d.id });
+    for (const [optionId, criterionId, score] of [
+      [django, speed, 4],
+      [django, docs, 2],
+      [flask, speed, 2],
+      [flask, docs, 4],
+      [pyramid, speed, 5],
+    ] as const) {
+      inTurn(s, 'castScore', { decisionId: d.id, memberId: ana, optionId, criterionId, score });
+    }
+    inTurn(s, 'castScore', { decisionId: d.id, memberId: ana, optionId: pyramid, criterionId: docs, score: 'abstain' });
+    ok(s, 'revealRound', { decisionId: d.id });
+    ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'The admin saves us weeks' });
+    return { decision: ok(s, 'getDecision', { decisionId: d.id }), results: ok(s, 'results', { decisionId: d.id }), date: '2026-11-23', number: 3, supersedes: [], supersededBy: [] };
+  }
+
+  it('reads as a tie, names the option left out, and never claims a robust result', () => {
+    const input = tiedInput();
+    for (const profile of profiles) {
+      const md = renderers[profile](input);
+      expect(md).toContain(
+        'Weighted score 3.00 of 5, first of 2 (level with Flask). Pyramid is left out: 1 cell has no score. Django and Flask are tied: any change of weight decides it.',
+      );
+      expect(md).not.toMatch(/robust:|No single weight change/);
+      expect(lintMarkdown(md)).toEqual([]);
     }
   });
 });

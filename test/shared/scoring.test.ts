@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeFlip, ranks, score, type ScoringInput } from '../../shared/scoring/index.ts';
+import { describeFlip, describeLeftOut, ranks, score, type ScoringInput } from '../../shared/scoring/index.ts';
 import vectors from '../fixtures/scoring-vectors.json' with { type: 'json' };
 
 interface Expected {
@@ -9,7 +9,16 @@ interface Expected {
   totals: Record<string, { score: number | null; incomplete: boolean }>;
   ranking: string[];
   member_totals: Record<string, Record<string, number | null>>;
-  minimal_flip: null | { winner: string; challenger: string; criterion: string; weight_now: number; weight_at_tie: number; delta_points: number; fragile: boolean };
+  minimal_flip: null | {
+    winner: string;
+    challenger: string;
+    criterion: string | null;
+    weight_now: number | null;
+    weight_at_tie: number | null;
+    delta_points: number;
+    tie: boolean;
+    fragile: boolean;
+  };
 }
 
 const close = (actual: number | null | undefined, expected: number | null | undefined) => {
@@ -18,7 +27,7 @@ const close = (actual: number | null | undefined, expected: number | null | unde
 };
 
 describe('scoring reproduces every reference vector', () => {
-  it('has the 23 cases SCORING.md promises', () => expect(vectors.cases).toHaveLength(23));
+  it('has the 25 cases SCORING.md promises', () => expect(vectors.cases).toHaveLength(25));
 
   for (const c of vectors.cases) {
     it(c.name, () => {
@@ -41,10 +50,11 @@ describe('scoring reproduces every reference vector', () => {
       if (e.minimal_flip === null) expect(r.minimalFlip).toBeNull();
       else {
         const f = r.minimalFlip!;
-        expect({ winner: f.winner, challenger: f.challenger, criterion: f.criterion, fragile: f.fragile }).toEqual({
+        expect({ winner: f.winner, challenger: f.challenger, criterion: f.criterion, tie: f.tie, fragile: f.fragile }).toEqual({
           winner: e.minimal_flip.winner,
           challenger: e.minimal_flip.challenger,
           criterion: e.minimal_flip.criterion,
+          tie: e.minimal_flip.tie,
           fragile: e.minimal_flip.fragile,
         });
         close(f.weightNow, e.minimal_flip.weight_now);
@@ -62,7 +72,7 @@ describe('the worked example of SCORING.md', () => {
     const r = score(input);
     expect(r.totals.Django!.score).toBeCloseTo(3.9, 9);
     expect(r.totals.Flask!.score).toBeCloseTo(3.8, 9);
-    expect(describeFlip(r.minimalFlip)).toBe(
+    expect(describeFlip(r.minimalFlip, 2)).toBe(
       'The result is fragile: the smallest weight change that changes the winner is +4.4 points on Flexibility (30 % → 34.4 %).',
     );
   });
@@ -124,7 +134,7 @@ describe('general rules', () => {
         const r = score(input);
         expect(Object.values(r.weights).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 9);
         const f = r.minimalFlip;
-        if (f === null) return;
+        if (f === null || f.tie) return;
         const others = 1 - f.weightNow;
         const moved = Object.fromEntries(Object.entries(r.weights).map(([k, w]) => [k, k === f.criterion ? f.weightAtTie : others === 0 ? 0 : (w * (1 - f.weightAtTie)) / others]));
         const at = score({ ...input, weights: moved });
@@ -142,5 +152,103 @@ describe('general rules', () => {
 
   it('ranks equal scores (to display precision) as one place', () => {
     expect(ranks([3.9, 3.9, 3.8, 3.801])).toEqual([1, 1, 3, 3]);
+  });
+});
+
+describe('the minimal flip is minimal, by brute force', () => {
+  // Some zero weights (edges), abstentions (incomplete options), and often a copied option (dead heats).
+  const cases = fc
+    .record({
+      members: fc.integer({ min: 1, max: 4 }),
+      options: fc.integer({ min: 2, max: 4 }),
+      criteria: fc.integer({ min: 1, max: 5 }),
+      votes: fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant('abstain' as const) }), { minLength: 80, maxLength: 80 }),
+      weights: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
+      copy: fc.boolean(),
+    })
+    .filter(({ weights, criteria }) => weights.slice(0, criteria).some((w) => w > 0))
+    .map(({ members, options, criteria, votes, weights, copy }): ScoringInput => {
+      const ms = Array.from({ length: members }, (_, i) => `M${i}`);
+      const os = Array.from({ length: options }, (_, i) => `O${i}`);
+      const ks = Array.from({ length: criteria }, (_, i) => `K${i}`);
+      let n = 0;
+      const scores = Object.fromEntries(ms.map((m) => [m, Object.fromEntries(os.map((o) => [o, Object.fromEntries(ks.map((k) => [k, votes[n++ % votes.length]!]))]))]));
+      if (copy) for (const m of ms) scores[m]!.O1 = { ...scores[m]!.O0 };
+      return { scale: [1, 5], aggregation: 'mean', members: ms, options: os, criteria: ks, weights: Object.fromEntries(ks.map((k, i) => [k, weights[i]!])), scores };
+    });
+
+  /** Scores with criterion k's weight moved to x and the others rescaled in proportion, as a slider does. */
+  const scoresAt = (r: ReturnType<typeof score>, input: ScoringInput, k: string, x: number) => {
+    const rest = 1 - r.weights[k]!;
+    const w = Object.fromEntries(input.criteria.map((j) => [j, j === k ? x : (r.weights[j]! * (1 - x)) / rest]));
+    return Object.fromEntries(r.ranking.map((o) => [o, input.criteria.reduce((s, j) => s + w[j]! * r.cells[o]![j]!.value!, 0)]));
+  };
+  const overtaken = (s: Record<string, number>, winner: string) => Object.entries(s).some(([o, v]) => o !== winner && v - s[winner]! > 1e-9);
+  const grid = (from: number, to: number) => Array.from({ length: 41 }, (_, i) => from + ((to - from) * i) / 40);
+
+  it('no weight closer to today’s lets a challenger overtake, and just past the reported weight the challenger leads', () => {
+    let flips = 0;
+    let ties = 0;
+    let none = 0;
+    fc.assert(
+      fc.property(cases, (input) => {
+        const r = score(input);
+        const f = r.minimalFlip;
+        if (r.ranking.length < 2) {
+          expect(f).toBeNull();
+          return;
+        }
+        const winner = r.ranking[0]!;
+        if (f?.tie) {
+          ties++;
+          expect(f.deltaPoints).toBe(0);
+          expect(f.fragile).toBe(true);
+          close(r.totals[f.winner]!.score, r.totals[f.challenger]!.score);
+          return;
+        }
+        expect(r.totals[winner]!.score! - r.totals[r.ranking[1]!]!.score!).toBeGreaterThan(1e-9);
+        const reach = f === null ? Infinity : Math.abs(f.deltaPoints) / 100;
+        for (const k of input.criteria) {
+          const w = r.weights[k]!;
+          if (w > 1 - 1e-12) continue; // every other weight is 0: there is no proportion to keep
+          const lo = Math.max(1e-7, w - reach + 1e-7);
+          const hi = Math.min(1 - 1e-7, w + reach - 1e-7);
+          for (const x of grid(lo, hi)) expect(overtaken(scoresAt(r, input, k, x), winner)).toBe(false);
+        }
+        if (f === null) {
+          none++;
+          return;
+        }
+        flips++;
+        // Strictly inside (0, 1), so there is room past it: a tie at the edge would fail here.
+        const room = f.deltaPoints > 0 ? 1 - f.weightAtTie : f.weightAtTie;
+        const past = f.weightAtTie + Math.sign(f.deltaPoints) * Math.min(1e-6, room / 2);
+        const s = scoresAt(r, input, f.criterion, past);
+        expect(s[f.challenger]!).toBeGreaterThan(s[f.winner]!);
+      }),
+      { numRuns: 400 },
+    );
+    // The generator reaches all three outcomes, or the property proves less than it says.
+    expect(Math.min(flips, ties, none)).toBeGreaterThan(0);
+  });
+});
+
+describe('the sensitivity sentences', () => {
+  const tie = (tied: string[]) => ({ tie: true as const, winner: tied[0]!, challenger: tied[1]!, criterion: null, weightNow: null, weightAtTie: null, deltaPoints: 0 as const, fragile: true as const, tied });
+
+  it('say a tie is a tie, naming every option level with the first', () => {
+    expect(describeFlip(tie(['Django', 'Flask']), 2)).toBe('Django and Flask are tied: any change of weight decides it.');
+    expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: any change of weight decides it.');
+  });
+
+  it('say "No single weight change…" only when two or more options are compared and none can overtake', () => {
+    expect(describeFlip(null, 2)).toBe('No single weight change makes another option win.');
+    expect(describeFlip(null, 1)).toBe('Only one option has a score on every criterion: there is nothing to compare it with.');
+    expect(describeFlip(null, 0)).toBe('No option has a score on every criterion yet, so none can be compared.');
+  });
+
+  it('name an option left out and why', () => {
+    expect(describeLeftOut('Pyramid', 3)).toBe('Pyramid is left out: 3 cells have no score.');
+    expect(describeLeftOut('Pyramid', 1)).toBe('Pyramid is left out: 1 cell has no score.');
   });
 });

@@ -4,7 +4,9 @@ import remarkGfm from 'remark-gfm';
 import { api } from '../api.ts';
 import { useStore } from '../store/index.ts';
 import { adrProfiles, type AdrExport, type AdrProfile, type DecisionDetail, type ExportPlan, type ExportResult, type RepoScan } from '../types.ts';
+import { listOf } from '../../../shared/scoring/index.ts';
 import { ErrorNote, SavedText, useAction, useFieldSaver } from './common.tsx';
+import { CopyButton } from './CopyButton.tsx';
 
 export function DecideStep() {
   const decision = useStore((s) => s.decision)!;
@@ -17,14 +19,17 @@ export function DecideStep() {
   );
 }
 
-function Decide({ decision }: { decision: DecisionDetail }) {
+export function Decide({ decision }: { decision: DecisionDetail }) {
   const results = useStore((s) => s.results);
   const { run, error } = useAction();
   const top = results?.options.filter((o) => o.rank === 1).map((o) => o.optionId) ?? [];
   const [optionId, setOptionId] = useState<number | ''>(decision.outcome.optionId ?? top[0] ?? '');
   const [status, setStatus] = useState<'proposed' | 'accepted' | 'rejected'>(decision.status === 'accepted' || decision.status === 'rejected' ? decision.status : 'accepted');
   const [why, setWhy] = useState(decision.outcome.rationale);
-  const needsWhy = optionId !== '' && !top.includes(optionId);
+  // Another than the top one, or one of several tied for first: the scores did not choose it, the team did.
+  const tied = top.length > 1;
+  const needsWhy = optionId !== '' && (!top.includes(optionId) || tied);
+  const topNames = listOf(top.map((id) => decision.options.find((o) => o.id === id)?.name ?? ''));
   const chosen = decision.options.find((o) => o.id === decision.outcome.optionId);
   const submit = () => optionId !== '' && void run('decide', { decisionId: decision.id, optionId, status, why: why.trim() || undefined });
   return (
@@ -43,7 +48,7 @@ function Decide({ decision }: { decision: DecisionDetail }) {
             {decision.options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
-                {top.includes(o.id) ? ' (top ranked)' : ''}
+                {top.includes(o.id) ? (tied ? ' (tied for first)' : ' (top ranked)') : ''}
               </option>
             ))}
           </select>
@@ -58,7 +63,13 @@ function Decide({ decision }: { decision: DecisionDetail }) {
         </label>
       </div>
       <label className="field">
-        <span className="field-label">{needsWhy || top.length === 0 ? 'Why this option (required: it is not the top-ranked one)' : 'Because… (optional)'}</span>
+        <span className="field-label">
+          {tied && needsWhy
+            ? `Why this option (required: ${topNames} are tied for first place)`
+            : needsWhy || top.length === 0
+              ? 'Why this option (required: it is not the top-ranked one)'
+              : 'Because… (optional)'}
+        </span>
         <textarea rows={3} value={why} onChange={(e) => setWhy(e.target.value)} aria-required={needsWhy} />
       </label>
       <button className="primary" onClick={submit} disabled={optionId === ''}>
@@ -92,7 +103,6 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
   const [done, setDone] = useState<ExportResult | null>(null);
   const [raw, setRaw] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [exports, setExports] = useState<AdrExport[]>([]);
 
   useEffect(() => {
@@ -132,12 +142,6 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
     } catch (e) {
       setError((e as Error).message);
     }
-  };
-  const copy = async () => {
-    if (!plan) return;
-    await navigator.clipboard.writeText(plan.markdown);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
   };
 
   return (
@@ -238,7 +242,7 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
                 Export
               </button>
             )}
-            <button onClick={() => void copy()}>{copied ? 'Copied' : 'Copy markdown'}</button>
+            <CopyButton text={plan.markdown} label="Copy markdown" />
             <button onClick={() => setRaw(!raw)} aria-pressed={raw}>
               {raw ? 'Show rendered' : 'Show markdown'}
             </button>

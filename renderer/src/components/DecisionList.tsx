@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStore } from '../store/index.ts';
-import { statuses, type Status } from '../types.ts';
+import { statuses, type DecisionSummary, type Status } from '../types.ts';
 import { Empty, ErrorNote } from './common.tsx';
 
 export function DecisionList({ compact }: { compact: boolean }) {
-  const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision, newDecision } = useStore();
+  const { decisions, templates, search, statusFilter, listLoading, listError, setFilter, openDecision, decisionId, createDecision, duplicateDecision, trashDecision, newDecision, trash, showTrash } = useStore();
+  /** The decision whose Delete asked "voting is open: delete anyway?". */
+  const [confirming, setConfirming] = useState<number | null>(null);
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState('django-vs-flask');
   const titleField = useRef<HTMLInputElement>(null);
@@ -81,15 +83,78 @@ export function DecisionList({ compact }: { compact: boolean }) {
                   <button onClick={() => void duplicateDecision(d.id)} aria-label={`Duplicate ${d.title}`}>
                     Duplicate
                   </button>
-                  <button onClick={() => void trashDecision(d.id)} aria-label={`Delete ${d.title}`} className="danger">
+                  <button onClick={() => (d.votingOpen ? setConfirming(d.id) : void trashDecision(d.id))} aria-label={`Delete ${d.title}`} className="danger">
                     Delete
                   </button>
                 </span>
+              )}
+              {confirming === d.id && (
+                <div className="confirm" role="alertdialog" aria-label={`Delete ${d.title} while voting is open?`}>
+                  <p>Voting is open in this decision: deleting it now ends the vote for everyone. Delete it anyway? It goes to the trash.</p>
+                  <button
+                    className="danger"
+                    onClick={() => {
+                      setConfirming(null);
+                      void trashDecision(d.id);
+                    }}
+                  >
+                    Delete anyway
+                  </button>{' '}
+                  <button autoFocus onClick={() => setConfirming(null)}>
+                    Keep it
+                  </button>
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
+      {!compact && (
+        <button className="link trash-toggle" aria-expanded={trash !== null} onClick={() => void showTrash(trash === null)}>
+          {trash === null ? 'Show the trash' : 'Hide the trash'}
+        </button>
+      )}
+      {!compact && trash !== null && <TrashView items={trash} />}
     </nav>
+  );
+}
+
+/** Deleted decisions: restore one, or delete it forever after a second click. */
+function TrashView({ items }: { items: DecisionSummary[] }) {
+  const { restoreFromTrash, purgeFromTrash } = useStore();
+  const [purging, setPurging] = useState<number | null>(null);
+  return (
+    <section className="trash" aria-labelledby="trash-title">
+      <h2 id="trash-title">Trash</h2>
+      {items.length === 0 ? (
+        <Empty>The trash is empty.</Empty>
+      ) : (
+        <ul className="decision-list">
+          {items.map((d) => (
+            <li key={d.id}>
+              <span className="decision-title">{d.title}</span>
+              <span className="muted small">deleted {d.deletedAt?.slice(0, 10)}</span>
+              <span className="row-actions">
+                <button onClick={() => void restoreFromTrash(d.id)} aria-label={`Restore ${d.title}`}>
+                  Restore
+                </button>
+                {purging === d.id ? (
+                  <>
+                    <button className="danger" onClick={() => void purgeFromTrash(d.id).then(() => setPurging(null))} aria-label={`Delete ${d.title} forever, for sure`}>
+                      Yes, delete forever
+                    </button>
+                    <button onClick={() => setPurging(null)}>Keep</button>
+                  </>
+                ) : (
+                  <button className="danger" onClick={() => setPurging(d.id)} aria-label={`Delete ${d.title} forever`}>
+                    Delete forever
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import type { DoorsState, NetworkAddress } from '../../../shared/participant.ts'
 import { api } from '../api.ts';
 import type { DecisionDetail } from '../types.ts';
 import { ErrorNote } from './common.tsx';
+import { CopyButton } from './CopyButton.tsx';
 
 export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
@@ -13,7 +14,6 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
   const [showResults, setShowResults] = useState(false);
   const [state, setState] = useState<DoorsState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
 
   useEffect(() => {
     void api.doors.networkAddresses({}).then((r) => {
@@ -40,10 +40,15 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
     setError(null);
     then(r.value);
   };
-  const copy = async (text: string, what: string) => {
-    await navigator.clipboard.writeText(text);
-    setCopied(what);
-    setTimeout(() => setCopied(null), 2000);
+  /** The personal link, or null (and the error shown) when the door refused. */
+  const inviteUrl = async (memberId: number): Promise<string | null> => {
+    const r = await api.doors.inviteLink({ decisionId: decision.id, memberId });
+    if (!r.ok) {
+      setError(r.error.message);
+      return null;
+    }
+    setError(null);
+    return r.value.url;
   };
 
   if (!state) {
@@ -85,7 +90,7 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
           </p>
           <p className="muted">Open the camera, scan, pick your name. Your votes stay hidden until the reveal.</p>
           <div className="actions">
-            <button onClick={() => void copy(state.joinUrl, 'join')}>{copied === 'join' ? 'Copied' : 'Copy the join link'}</button>
+            <CopyButton text={state.joinUrl} label="Copy the join link" />
             <button className="danger" onClick={() => void act(api.doors.closeDoors({ decisionId: decision.id }), () => setState(null))}>
               Close the doors
             </button>
@@ -99,13 +104,7 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
                     Reset seat
                   </button>
                 )}
-                <button
-                  className="link"
-                  onClick={() => void act(api.doors.inviteLink({ decisionId: decision.id, memberId: s.memberId }), (v) => void copy(v.url, `invite-${s.memberId}`))}
-                  aria-label={`Copy ${s.name}’s personal link`}
-                >
-                  {copied === `invite-${s.memberId}` ? 'Copied' : 'Personal link'}
-                </button>
+                <CopyButton className="link" text={() => inviteUrl(s.memberId)} label="Personal link" ariaLabel={`Copy ${s.name}’s personal link`} />
               </li>
             ))}
           </ul>

@@ -1,8 +1,10 @@
-// The ranking with each option's weighted score and the minimal-flip sentence: on the shared screen and on phones.
+// The ranking with each option's weighted score, the options left out, the minimal-flip and robustness sentences:
+// on the shared screen and on phones.
 import type { Results } from '../../../shared/types.ts';
 import { fixed } from '../format.ts';
 
-export function Ranking({ results }: { results: Results }) {
+/** `robustness`: false where the page shows the figure in its own panel, with its chart. */
+export function Ranking({ results, robustness = true }: { results: Results; robustness?: boolean }) {
   const max = results.scale.max;
   return (
     <section className="panel" aria-labelledby="ranking-title">
@@ -19,8 +21,13 @@ export function Ranking({ results }: { results: Results }) {
           </li>
         ))}
       </ol>
-      {results.options.some((o) => o.incomplete) && <p className="muted">An incomplete option has a criterion nobody scored; it is left out of the ranking rather than counted as zero.</p>}
-      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.minimalFlip?.sentence ?? 'No single weight change makes another option win.'}</p>
+      {results.sentences.leftOut.length > 0 && (
+        <p className="muted left-out">
+          {results.sentences.leftOut.join(' ')} An option with a cell nobody scored is left out of the ranking and the comparison rather than counted as zero.
+        </p>
+      )}
+      <p className={`flip${results.minimalFlip?.fragile ? ' fragile' : ''}`}>{results.sentences.flip}</p>
+      {robustness && results.sentences.robustness && <p className="robustness">{results.sentences.robustness}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { describeFlip, flipCandidates, minimalFlip, normaliseWeights, rankOptions, weightedTotals } from '../../../shared/scoring/index.ts';
+import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
 import { fixed, percent } from '../format.ts';
@@ -18,7 +18,8 @@ export function ResultsStep() {
 export function ResultsView({ decision, results }: { decision: DecisionDetail; results: Results }) {
   return (
     <div className="results">
-      <Ranking results={results} />
+      <Ranking results={results} robustness={results.robustness === null} />
+      <RobustnessChart results={results} />
       <ContributionChart decision={decision} results={results} />
       <Disagreements decision={decision} results={results} />
       <Matrix decision={decision} results={results} />
@@ -29,6 +30,38 @@ export function ResultsView({ decision, results }: { decision: DecisionDetail; r
 }
 
 const palette = ['#2f5fd0', '#d9822b', '#2e9e6b', '#b83280', '#7c5cd6', '#c0392b', '#16a2b8', '#8d6e63', '#e0b000', '#5d6d7e', '#ff6f61', '#3d9970'];
+
+/** How often each option comes first over plausible weightings and resampled members: the figure and how it was made. */
+export function RobustnessChart({ results }: { results: Results }) {
+  const r = results.robustness;
+  if (!r) return null;
+  const name = (id: number) => results.options.find((o) => o.optionId === id)?.name ?? '';
+  const data = r.wins.map((w) => ({ option: name(w.optionId), share: Math.round(w.share * 1000) / 10 }));
+  const weights =
+    r.width === 'votes'
+      ? `around the team’s, as widely as the ${r.weightVoters} members’ own weight votes differ`
+      : 'around the team’s with the default width, since nobody voted weights (a 25 % weight then varies by about ±8 points)';
+  const scores = r.members > 1 ? `one of ${r.resamples.toLocaleString('en')} resamples of the ${r.members} members (drawn with replacement)` : 'the one member’s scores';
+  return (
+    <section className="panel chart robustness" aria-labelledby="robustness-title">
+      <h3 id="robustness-title">How sure is the winner?</h3>
+      <p className="robustness">{results.sentences.robustness}</p>
+      <div className="chart-box" role="img" aria-label={`How often each option comes first: ${data.map((d) => `${d.option} ${d.share} %`).join(', ')}`}>
+        <ResponsiveContainer width="100%" height={40 + 34 * data.length}>
+          <BarChart data={data} layout="vertical" margin={{ left: 20, right: 70 }}>
+            <XAxis type="number" domain={[0, 100]} unit=" %" />
+            <YAxis type="category" dataKey="option" width={110} />
+            <Tooltip formatter={(v: unknown) => `${String(v)} %`} />
+            <Bar dataKey="share" name="comes first" fill={palette[0]} isAnimationActive={false} barSize={18} label={{ position: 'right', formatter: (v: unknown) => `${String(v)} %` }} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="muted">
+        Each of {r.samples.toLocaleString('en')} samples draws weights {weights}, and scores the options with {scores}. The same votes always give the same figure (docs/ROBUSTNESS.md).
+      </p>
+    </section>
+  );
+}
 
 function ContributionChart({ decision, results }: { decision: DecisionDetail; results: Results }) {
   const weight = new Map(results.weights.map((w) => [w.criterionId, w.weight]));
@@ -176,7 +209,7 @@ export function whatIf(decision: DecisionDetail, results: Results, raw: Record<s
   const value = (o: string, k: string) => results.cells.find((c) => String(c.optionId) === o && String(c.criterionId) === k)?.value ?? null;
   const totals = weightedTotals(options, criteria, weights, value);
   const ranking = rankOptions(options, totals);
-  const flip = minimalFlip(flipCandidates(ranking, criteria, weights, totals, value));
+  const { minimalFlip: flip } = sensitivity(ranking, criteria, weights, totals, value);
   return { weights, totals, ranking, flip };
 }
 
@@ -187,7 +220,7 @@ function WhatIf({ decision, results }: { decision: DecisionDetail; results: Resu
   const changed = Object.keys(raw).some((k) => raw[k] !== initial[k]);
   const view = whatIf(decision, results, raw);
   const optionName = (id: string) => decision.options.find((o) => String(o.id) === id)?.name ?? '';
-  const criterionName = (id: string) => decision.criteria.find((c) => String(c.id) === id)?.name ?? '';
+  const names = { option: optionName, criterion: (id: string) => decision.criteria.find((c) => String(c.id) === id)?.name ?? '' };
   const apply = async () => {
     for (const c of decision.criteria) {
       const reply = await run('updateCriterion', { criterionId: c.id, weight: Math.round((view.weights[String(c.id)] ?? 0) * 1000) / 10 });
@@ -225,7 +258,7 @@ function WhatIf({ decision, results }: { decision: DecisionDetail; results: Resu
           </li>
         ))}
       </ol>
-      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, criterionName)}</p>
+      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, view.ranking.length, names)}</p>
       <div className="actions">
         <button onClick={() => setRaw(initial)} disabled={!changed}>
           Reset

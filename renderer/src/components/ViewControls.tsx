@@ -5,11 +5,14 @@ export function ViewControls() {
   const { presenter, togglePresenter, theme, toggleTheme, zoomBy, setShowShortcuts } = useStore();
   return (
     <div className="view-controls" role="group" aria-label="View">
-      <button onClick={() => zoomBy(-0.1)} aria-label="Zoom out" title="Zoom out (-)">
-        A−
+      {/* The visible glyph is hidden from assistive tech and the name is the text beside it, so the two never disagree. */}
+      <button onClick={() => zoomBy(-0.1)} title="Zoom out (-)">
+        <span aria-hidden="true">A−</span>
+        <span className="sr-only">Zoom out</span>
       </button>
-      <button onClick={() => zoomBy(0.1)} aria-label="Zoom in" title="Zoom in (+)">
-        A+
+      <button onClick={() => zoomBy(0.1)} title="Zoom in (+)">
+        <span aria-hidden="true">A+</span>
+        <span className="sr-only">Zoom in</span>
       </button>
       <button onClick={toggleTheme} aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'} title="Toggle theme (t)">
         {theme === 'light' ? '☾' : '☀'}

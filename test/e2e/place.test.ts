@@ -1,0 +1,161 @@
+// Keeping one's place and one's data at the shared screen, in headless Chromium: a URL per decision and step
+// (reload, Back), a delete during voting that asks first, the Trash view, and layouts that hold a
+// 200-character unbroken title at 1280×720. The page is built into a folder of its own and served
+// in-process, so this file never races the other browser tests over out/renderer.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openService, type Service } from '../../electron/service.ts';
+import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { axeViolations } from './axe.ts';
+import { chromiumPath, launch } from './browser.ts';
+
+const root = join(import.meta.dirname, '../..');
+const hasChromium = chromiumPath() !== null;
+if (!hasChromium && process.env.CI) throw new Error('CI must have Chromium for the browser tests (.ci/run installs it).');
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
+  let dir: string;
+  let service: Service;
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'verdict-place-'));
+    const pageDir = join(dir, 'page');
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
+    service = openService(join(dir, 'place.db'), { actor: 'test' });
+    server = await startWebServer({ service, port: 0, staticDir: pageDir });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.setDefaultTimeout(20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    service?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives every decision and step a URL: a reload keeps the place, Back returns to the previous step', async () => {
+    const d = must(service.call('createDecision', { title: 'Django or Flask for billing', template: 'django-vs-flask' }));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /Django or Flask for billing/ }).first().click();
+    await page.getByRole('button', { name: /3 Team/ }).click();
+    expect(new URL(page.url()).hash).toBe(`#/d/${d.id}/team`);
+    await page.getByRole('button', { name: /5 Results/ }).click();
+    expect(new URL(page.url()).hash).toBe(`#/d/${d.id}/results`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Django or Flask for billing' }).waitFor();
+    expect(await page.locator('.step.current').textContent()).toMatch(/Results/);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.endsWith('/team'));
+    expect(await page.locator('.step.current').textContent()).toMatch(/Team/);
+    // A link to a step opens it directly.
+    await page.goto(`${server.url}#/d/${d.id}/history`);
+    await page.getByRole('heading', { name: 'Django or Flask for billing' }).waitFor();
+    expect(await page.locator('.step.current').textContent()).toMatch(/History/);
+  });
+
+  it('asks before deleting a decision whose vote is open, and the Trash view restores it or deletes it forever', async () => {
+    const d = must(service.call('createDecision', { title: 'Queue for invoices', template: 'django-vs-flask' }));
+    must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' }));
+    must(service.call('openRound', { decisionId: d.id }));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Delete Queue for invoices' }).click();
+    const ask = page.getByRole('alertdialog', { name: /Delete Queue for invoices while voting is open/ });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Keep it' }).click();
+    expect(must(service.call('listDecisions', {})).map((x) => x.title)).toContain('Queue for invoices');
+    await page.getByRole('button', { name: 'Delete Queue for invoices' }).click();
+    await page.getByRole('button', { name: 'Delete anyway' }).click();
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Delete Queue for invoices"]'));
+    expect(must(service.call('listDecisions', { trash: true })).map((x) => x.title)).toEqual(['Queue for invoices']);
+
+    await page.getByRole('button', { name: 'Show the trash' }).click();
+    const trash = page.getByRole('region', { name: 'Trash' });
+    await trash.getByText('Queue for invoices').waitFor();
+    await trash.getByRole('button', { name: 'Restore Queue for invoices' }).click();
+    await page.getByRole('button', { name: 'Delete Queue for invoices' }).waitFor();
+    expect(must(service.call('listDecisions', { trash: true }))).toEqual([]);
+
+    // A decision without an open vote goes straight to the trash; deleting forever takes a second click.
+    const e = must(service.call('createDecision', { title: 'Short-lived' }));
+    await page.getByRole('button', { name: 'Delete Short-lived' }).click();
+    await trash.getByRole('button', { name: 'Delete Short-lived forever' }).click();
+    expect(must(service.call('listDecisions', { trash: true })).map((x) => x.id)).toEqual([e.id]);
+    await trash.getByRole('button', { name: 'Delete Short-lived forever, for sure' }).click();
+    await trash.getByText('The trash is empty.').waitFor();
+    expect(must(service.call('listDecisions', { trash: true }))).toEqual([]);
+  });
+
+  it('shows the history as people read it: one line per ballot, opened on demand, filtered by kind', async () => {
+    const d = must(service.call('createDecision', { title: 'History for people', template: 'django-vs-flask' }));
+    const ana = must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' })).personId;
+    const full = must(service.call('getDecision', { decisionId: d.id }));
+    must(service.call('openRound', { decisionId: d.id }));
+    const { turn } = must(service.call('takeTurn', { decisionId: d.id, memberId: ana }));
+    for (const o of full.options) for (const c of full.criteria.slice(0, 3)) must(service.call('castScore', { decisionId: d.id, memberId: ana, turn, optionId: o.id, criterionId: c.id, score: 4 }));
+    await page.goto(`${server.url}#/d/${d.id}/history`);
+    const line = page.getByText(`Ana: ${full.options.length * 3} votes cast`);
+    await line.waitFor();
+    expect(await page.locator('.history > li').count()).toBeLessThan(8);
+    await line.click();
+    await page.getByText(`Ana scored ${full.options[0]!.name} on ${full.criteria[0]!.name}`).first().waitFor();
+    await page.getByLabel('Show').selectOption('edits');
+    expect(await page.getByText(/votes cast/).count()).toBe(0);
+  });
+
+  it('has no accessibility violations of any impact on the list, every step, the trash, and presenter mode (axe-core)', async () => {
+    const d = must(service.call('createDecision', { title: 'Accessible workshop', template: 'django-vs-flask' }));
+    must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' }));
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const v of await axeViolations(page)) found.push(`${where}: ${v}`);
+    };
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /Accessible workshop/ }).first().waitFor();
+    await check('list');
+    await page.getByRole('button', { name: 'Show the trash' }).click();
+    await check('trash');
+    for (const step of ['frame', 'criteria', 'team', 'vote', 'results', 'decide', 'history']) {
+      await page.goto(`${server.url}#/d/${d.id}/${step}`);
+      await page.locator('.decision-name').waitFor();
+      await check(step);
+    }
+    await page.keyboard.press('p');
+    await page.locator('.app.presenter').waitFor();
+    await check('presenter');
+    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
+  });
+
+  it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
+    const long = 'Supercalifragilistic'.repeat(10);
+    const d = must(service.call('createDecision', { title: long.slice(0, 200), template: 'django-vs-flask' }));
+    must(service.call('addParticipant', { decisionId: d.id, name: `Ana${'x'.repeat(110)}` }));
+    must(service.call('addOption', { decisionId: d.id, name: `Option${'y'.repeat(110)}` }));
+    for (const step of ['frame', 'criteria', 'team', 'vote', 'results', 'decide', 'history']) {
+      await page.goto(`${server.url}#/d/${d.id}/${step}`);
+      await page.locator('.decision-name').waitFor();
+      await page.waitForTimeout(100);
+      // Kept after the run for people to look at (test-artifacts/ is not committed).
+      await page.screenshot({ path: join(root, 'test-artifacts/place', `long-title-${step}.png`) });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const widest = scrollWidth > innerWidth ? await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w).slice(-3).map((e) => `${e.tagName}.${e.className}`).join(' '), innerWidth) : '';
+      expect(scrollWidth, `the ${step} step scrolls sideways (${widest})`).toBeLessThanOrEqual(innerWidth);
+    }
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(16);
+  });
+});
