@@ -140,7 +140,7 @@ describe('the verdict command line', () => {
     expect(a).toEqual(b);
     expect(a.join('\n')).not.toMatch(/SECRET/);
     // history does print the votes' cells and who cast them, so the comparison had something to look at.
-    expect(a.find((l) => l.startsWith('history') && !l.includes('--json'))).toMatch(/score_cast/);
+    expect(a.find((l) => l.startsWith('history') && !l.includes('--json'))).toMatch(/Bo scored Flask on Productivity/);
   });
 
   it('vote takes the member’s turn: refused while that ballot is open on a screen, writing nothing', async () => {
