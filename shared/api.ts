@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Desktop } from './desktop.ts';
 import type { DoorsClient } from './doors.ts';
+import { Token } from './participant.ts';
 import type { Reply } from './reply.ts';
 import { statuses } from './status.ts';
 import type * as T from './types.ts';
@@ -114,7 +115,9 @@ interface MethodSpec {
 /** A type-only marker for a method's result. */
 const returns = <O>(): O => undefined as O;
 
-const ScoreCell = { decisionId: Id, memberId: Id, optionId: Id, criterionId: Id };
+/** The grant `takeTurn` answers: every read or change of a member's values before the reveal carries it. */
+const TurnToken = Token;
+const ScoreCell = { decisionId: Id, memberId: Id, turn: TurnToken, optionId: Id, criterionId: Id };
 const NonEmptyText = longText.pipe(z.string().trim().min(1, 'must not be empty'));
 const Source = z.string().trim().max(500, 'must be at most 500 characters');
 
@@ -220,17 +223,30 @@ export const methods = {
   },
   clearScore: { input: z.strictObject(ScoreCell), writes: true, output: returns<T.BallotUpdate>() },
   castImportance: {
-    input: z.strictObject({ decisionId: Id, memberId: Id, criterionId: Id, importance: Vote, why: Why.optional() }),
+    input: z.strictObject({ decisionId: Id, memberId: Id, turn: TurnToken, criterionId: Id, importance: Vote, why: Why.optional() }),
     writes: true,
     output: returns<T.BallotUpdate>(),
   },
-  clearImportance: { input: z.strictObject({ decisionId: Id, memberId: Id, criterionId: Id }), writes: true, output: returns<T.BallotUpdate>() },
+  clearImportance: {
+    input: z.strictObject({ decisionId: Id, memberId: Id, turn: TurnToken, criterionId: Id }),
+    writes: true,
+    output: returns<T.BallotUpdate>(),
+  },
+  /** Finishing ends the turn: the ballot is sealed until a new turn replaces its values. */
   finishBallot: {
-    input: z.strictObject({ decisionId: Id, memberId: Id, done: z.boolean().default(true) }),
+    input: z.strictObject({ decisionId: Id, memberId: Id, turn: TurnToken, done: z.boolean().default(true) }),
     writes: true,
     output: returns<T.Ballot>(),
   },
-  ballot: { input: z.strictObject({ decisionId: Id, memberId: Id }), writes: false, output: returns<T.Ballot>() },
+  /** Without a turn: progress only (filled, total, done). With one: the cells, values only for those written in it. */
+  ballot: { input: z.strictObject({ decisionId: Id, memberId: Id, turn: TurnToken.optional() }), writes: false, output: returns<T.Ballot>() },
+  /** Opens a member's ballot on one screen; `release` ends that screen's previous turn in the same step. */
+  takeTurn: {
+    input: z.strictObject({ decisionId: Id, memberId: Id, release: TurnToken.optional() }),
+    writes: true,
+    output: returns<T.Turn>(),
+  },
+  endTurn: { input: z.strictObject({ decisionId: Id, turn: TurnToken }), writes: true, output: returns<{ ended: boolean }>() },
 
   // Outcome
   results: { input: decisionId, writes: false, output: returns<T.Results>() },

@@ -23,11 +23,12 @@ export function describeEvent(e: HistoryEvent, d: DecisionDetail): string {
     case 'round_cancelled':
       return `Round ${data.seq} cancelled`;
     case 'score_cast':
-      return `${person(data.memberId)} scored ${option(data.optionId)} on ${criterion(data.criterionId)}`;
+      // An anonymous decision's events do not say which cell.
+      return data.optionId === undefined ? `${person(data.memberId)} cast a score` : `${person(data.memberId)} scored ${option(data.optionId)} on ${criterion(data.criterionId)}`;
     case 'score_cleared':
       return `${person(data.memberId)} cleared a score`;
     case 'importance_cast':
-      return `${person(data.memberId)} rated the importance of ${criterion(data.criterionId)}`;
+      return data.criterionId === undefined ? `${person(data.memberId)} rated an importance` : `${person(data.memberId)} rated the importance of ${criterion(data.criterionId)}`;
     case 'ballot_finished':
       return `${person(data.memberId)} finished their ballot`;
     case 'ballot_reopened':

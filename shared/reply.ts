@@ -11,6 +11,8 @@ export const errorCodes = [
   'invalid_transition',
   'forbidden', // a door refused the caller (sender, Host, Origin)
   'unauthorized', // no valid seat token (the participant door)
+  'no_turn', // a ballot's values asked for or changed without that member's turn
+  'turn_taken', // the member's ballot is open on another screen, tab or phone
   'rate_limited', // too many requests from one seat
   'busy', // the database stayed locked by another process
   'internal',

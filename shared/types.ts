@@ -144,13 +144,24 @@ export interface DecisionSummary {
   votingOpen: boolean;
 }
 
-export interface BallotCell {
+/** A cell written during the turn that reads it: its value shows, to that turn only. */
+export interface OpenCell {
   optionId: number | null;
   criterionId: number;
+  sealed: false;
   /** null is an abstention. */
   value: number | null;
   why: string;
 }
+
+/** A cell filled before this turn (an earlier turn, a finished ballot): that it is filled, never its value. */
+export interface SealedCell {
+  optionId: number | null;
+  criterionId: number;
+  sealed: true;
+}
+
+export type BallotCell = OpenCell | SealedCell;
 
 export interface Ballot {
   decisionId: number;
@@ -161,7 +172,18 @@ export interface Ballot {
   done: boolean;
   filled: number;
   total: number;
+  /** Empty without a turn: then a ballot is progress only. */
   cells: BallotCell[];
+}
+
+/** A member's turn at their ballot: a server-side grant, bound to one decision, round and member. */
+export interface Turn {
+  turn: string;
+  memberId: number;
+  roundId: number;
+  /** The turn lapses after this moment unless a vote renews it. */
+  expiresAt: string;
+  ballot: Ballot;
 }
 
 /**
@@ -174,7 +196,7 @@ export interface BallotUpdate {
   memberId: number;
   optionId: number | null;
   criterionId: number;
-  cell: BallotCell | null;
+  cell: OpenCell | null;
   done: boolean;
   filled: number;
   total: number;

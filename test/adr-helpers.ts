@@ -1,7 +1,7 @@
 // A Django vs Flask workshop with three members, a re-vote and a decision, and markdownlint as the tests run it.
 import { lint } from 'markdownlint/sync';
 import type { Service } from '../electron/service.ts';
-import { ok } from './helpers.ts';
+import { inTurn, ok } from './helpers.ts';
 
 export function lintMarkdown(text: string): string[] {
   const result = lint({ strings: { adr: text }, config: { default: true, MD013: false } });
@@ -29,17 +29,17 @@ export function djangoWorkshop(s: Service, title = 'Use Django or Flask for the 
   for (const m of [ana, bo, cy]) {
     for (const c of d.criteria) {
       const [dj, fl] = c.id === flexibility ? [2, 5] : favour[m]!;
-      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: c.id, score: dj });
+      inTurn(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: c.id, score: dj });
       const why = m === ana && c.name === 'Admin interface' ? 'no admin panel without an extension' : undefined;
-      ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: c.id, score: m === cy && c.id === flexibility ? 1 : fl, why });
+      inTurn(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: c.id, score: m === cy && c.id === flexibility ? 1 : fl, why });
     }
-    ok(s, 'finishBallot', { decisionId: d.id, memberId: m });
+    inTurn(s, 'finishBallot', { decisionId: d.id, memberId: m });
   }
   ok(s, 'revealRound', { decisionId: d.id });
   ok(s, 'openRound', { decisionId: d.id, criterionId: flexibility });
   for (const m of [ana, bo, cy]) {
-    ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: flexibility, score: 2 });
-    ok(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: flexibility, score: 4 });
+    inTurn(s, 'castScore', { decisionId: d.id, memberId: m, optionId: django, criterionId: flexibility, score: 2 });
+    inTurn(s, 'castScore', { decisionId: d.id, memberId: m, optionId: flask, criterionId: flexibility, score: 4 });
   }
   ok(s, 'revealRound', { decisionId: d.id });
   ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'its built-in admin, authentication and ORM cover our heaviest criteria' });

@@ -45,3 +45,30 @@ export function tableCounts(service: Service): Record<string, number> {
   const tables = service.ctx.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
   return Object.fromEntries(tables.map(({ name }) => [name, (service.ctx.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
 }
+
+type TurnMethod = 'castScore' | 'clearScore' | 'castImportance' | 'clearImportance' | 'finishBallot' | 'ballot';
+const heldTurns = new WeakMap<Service, Map<string, string>>();
+
+/** The turn this test's "screen" holds for a member, taken on first use (or anew with `fresh`). */
+export function turnOf(service: Service, decisionId: unknown, memberId: unknown, fresh = false): string {
+  const turns = heldTurns.get(service) ?? new Map<string, string>();
+  heldTurns.set(service, turns);
+  const key = `${String(decisionId)}:${String(memberId)}`;
+  let turn = turns.get(key);
+  if (turn === undefined || fresh) {
+    turn = ok(service, 'takeTurn', { decisionId, memberId, release: turn }).turn;
+    turns.set(key, turn);
+  }
+  return turn;
+}
+
+/**
+ * Calls a ballot method the way one screen does: in the member's turn, taken on first use and again after
+ * a finish or a lapse ended it. Returns the value, failing the test with the error message otherwise.
+ */
+export function inTurn<M extends TurnMethod>(service: Service, name: M, input: Record<string, unknown>): Output<M> {
+  let reply = service.call(name, { ...input, turn: turnOf(service, input.decisionId, input.memberId) }) as Reply<Output<M>>;
+  if (!reply.ok && reply.error.code === 'no_turn') reply = service.call(name, { ...input, turn: turnOf(service, input.decisionId, input.memberId, true) }) as Reply<Output<M>>;
+  if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}

@@ -17,6 +17,8 @@ export function setup(file?: string) {
   const e = ok(s, 'addEvidence', { optionId: w.optionIds[0], criterionId: w.criterionIds[0], text: 'note' });
   const [decisionId, optionId, criterionId, memberId] = [w.decisionId, w.optionIds[0]!, w.criterionIds[0]!, w.memberIds[0]!];
   const repo = tempDir();
+  // Well-formed, but no turn of anyone's: a ballot method with it is refused as the wrong turn.
+  const turn = 'A'.repeat(22);
   // One valid input per method: the fuzzer breaks one field at a time.
   const valid: Record<Method, Record<string, unknown>> = {
     listTemplates: {},
@@ -52,12 +54,14 @@ export function setup(file?: string) {
     revealRound: { decisionId },
     cancelRound: { decisionId },
     progress: { decisionId },
-    castScore: { decisionId, memberId, optionId, criterionId, score: 3, why: '' },
-    clearScore: { decisionId, memberId, optionId, criterionId },
-    castImportance: { decisionId, memberId, criterionId, importance: 3 },
-    clearImportance: { decisionId, memberId, criterionId },
-    finishBallot: { decisionId, memberId, done: true },
+    castScore: { decisionId, memberId, turn, optionId, criterionId, score: 3, why: '' },
+    clearScore: { decisionId, memberId, turn, optionId, criterionId },
+    castImportance: { decisionId, memberId, turn, criterionId, importance: 3 },
+    clearImportance: { decisionId, memberId, turn, criterionId },
+    finishBallot: { decisionId, memberId, turn, done: true },
     ballot: { decisionId, memberId },
+    takeTurn: { decisionId, memberId },
+    endTurn: { decisionId, turn },
     results: { decisionId },
     decide: { decisionId, optionId, status: 'proposed', why: 'because' },
     history: { decisionId, afterId: 0 },

@@ -1,13 +1,14 @@
 // Finding a repository's ADR folder and convention, and listing the records in it.
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { log4brainsSkipped, numberOf, parseRecord } from '../../shared/adr/records.ts';
 import type { Profile } from '../../shared/adr/render.ts';
 import { fail } from '../../shared/reply.ts';
 import type { AdrFolder, ScannedRecord } from '../../shared/types.ts';
+import { inside, MAX_MARKER_BYTES, readRepoFile, UnreadableFile } from './read.ts';
 
-export const MAX_RECORD_BYTES = 1024 * 1024;
+export { MAX_RECORD_BYTES } from './read.ts';
 
 /** The folder the user named, as a real directory. */
 function repoDirectory(repo: string): string {
@@ -30,8 +31,6 @@ function gitRoot(dir: string): string | null {
   }
 }
 
-const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-
 /** Refuses an ADR folder that lies, or leads through a link, outside the repository. */
 export function checkInside(root: string, adrDir: string, field = 'adrDir'): string {
   if (isAbsolute(adrDir) || adrDir.split(/[\\/]/).includes('..')) fail('invalid_input', `The ADR folder must be a path inside the repository (got "${adrDir}").`, field);
@@ -46,22 +45,37 @@ export function checkInside(root: string, adrDir: string, field = 'adrDir'): str
 }
 
 const numbered = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^\d{4}-.+\.md$/.test(f));
-const looksNygard = (dir: string) => {
+const looksNygard = (root: string, dir: string) => {
   const first = readdirSync(dir).filter((f) => /^\d{4}-.+\.md$/.test(f)).sort()[0];
   if (!first) return false;
-  const text = readFileSync(join(dir, first), 'utf8').slice(0, 4096);
+  let text: string;
+  try {
+    text = readRepoFile(root, join(dir, first)).slice(0, 4096);
+  } catch (e) {
+    if (e instanceof UnreadableFile) return false;
+    throw e;
+  }
   return /^# \d+\. /m.test(text) && /^## Status\s*$/m.test(text);
 };
 
+/** A marker file's text; one that cannot be read is a refusal that names it and says why. */
+function readMarker(root: string, dir: string, name: string): string {
+  try {
+    return readRepoFile(root, join(dir, name), MAX_MARKER_BYTES);
+  } catch (e) {
+    if (e instanceof UnreadableFile) fail('invalid_input', `Cannot read ${relative(root, join(dir, name)) || name}: ${e.message}.`, 'repo');
+    throw e;
+  }
+}
+
 /** What a folder says about where its ADRs live, per ADR-FORMATS.md; paths relative to it. */
-function signIn(dir: string): { adrDir: string; profile: Profile; source: string } | null {
-  const marker = join(dir, '.adr-dir');
-  if (existsSync(marker)) return { adrDir: readFileSync(marker, 'utf8').split(/\r?\n/)[0]!.trim(), profile: 'nygard', source: '.adr-dir' };
-  const l4b = join(dir, '.log4brains.yml');
-  if (existsSync(l4b)) {
+function signIn(root: string, dir: string): { adrDir: string; profile: Profile; source: string } | null {
+  if (existsSync(join(dir, '.adr-dir'))) return { adrDir: readMarker(root, dir, '.adr-dir').split(/\r?\n/)[0]!.trim(), profile: 'nygard', source: '.adr-dir' };
+  if (existsSync(join(dir, '.log4brains.yml'))) {
+    const text = readMarker(root, dir, '.log4brains.yml');
     let folder: unknown;
     try {
-      folder = (parseYaml(readFileSync(l4b, 'utf8')) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
+      folder = (parseYaml(text) as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
     } catch (e) {
       fail('invalid_input', `.log4brains.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'repo');
     }
@@ -71,7 +85,7 @@ function signIn(dir: string): { adrDir: string; profile: Profile; source: string
   if (numbered(join(dir, 'doc/adr'))) return { adrDir: 'doc/adr', profile: 'nygard', source: 'doc/adr' };
   if (existsSync(join(dir, 'docs/decisions'))) return { adrDir: 'docs/decisions', profile: 'madr', source: 'docs/decisions' };
   for (const sub of ['docs/adr', 'docs/adrs']) {
-    if (existsSync(join(dir, sub))) return { adrDir: sub, profile: looksNygard(join(dir, sub)) ? 'nygard' : 'madr', source: sub };
+    if (existsSync(join(dir, sub))) return { adrDir: sub, profile: looksNygard(root, join(dir, sub)) ? 'nygard' : 'madr', source: sub };
   }
   return null;
 }
@@ -89,7 +103,7 @@ export function detectFolder(repo: string, choice: FolderChoice = {}): AdrFolder
   // The nearest sign wins, from the folder given up to the repository's root.
   const found = ((): { adrDir: string; profile: Profile; source: string } => {
     for (let d = given; inside(root, d); d = dirname(d)) {
-      const sign = signIn(d);
+      const sign = signIn(root, d);
       if (sign) return { ...sign, adrDir: relative(root, resolve(d, sign.adrDir)).split(sep).join('/') || '.' };
       if (d === root) break;
     }
@@ -110,28 +124,8 @@ function isRecordName(file: string, profile: Profile): boolean {
 }
 
 /** Every record in the folder, in file order; a file that cannot be read is listed with the reason. */
-/** A record's bytes, refused past the size limit; one open, so a file cannot change between the check and the read. */
-export function readRecordBytes(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_RECORD_BYTES) throw new Error(`it is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`);
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function listRecords(folder: AdrFolder): ScannedRecord[] {
   if (!folder.exists) return [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const records: ScannedRecord[] = [];
   // The folder listing says which entries are links, so plain files need no stat of their own.
   const entries = readdirSync(folder.path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -145,13 +139,7 @@ export function listRecords(folder: AdrFolder): ScannedRecord[] {
         if (!inside(folder.root, realpathSync(path))) throw new Error('it is a link to a file outside the repository');
         if (!statSync(path).isFile()) continue;
       } else if (!entry.isFile()) continue;
-      let text: string;
-      const bytes = readRecordBytes(path);
-      try {
-        text = decoder.decode(bytes);
-      } catch {
-        throw new Error('it is not UTF-8 text');
-      }
+      const text = readRepoFile(folder.root, path);
       records.push({ ...base, ...parseRecord(file, text, folder.profile), error: null });
     } catch (e) {
       records.push({ ...base, error: `Cannot read ${file}: ${(e as Error).message}.` });

@@ -19,8 +19,8 @@ export interface CliTools {
   detail(id: number): DecisionDetail;
   json(value: unknown): void;
   members(d: DecisionDetail): { id: number; name: string }[];
-  /** Casts one importance the way `vote` casts a score (the member's turn, where turns exist). */
-  castImportance(input: { decisionId: number; memberId: number; criterionId: number; importance: number | 'abstain'; why?: string }): { filled: number; total: number };
+  /** Runs a change to a member's ballot in that member's turn, taken and given back around it, as `vote` does. */
+  inTurn<T>(decisionId: number, memberId: number, change: (turn: string) => T): T;
 }
 
 async function readStdin(): Promise<string> {
@@ -182,7 +182,7 @@ export function addEditingCommands(program: Command, t: CliTools): void {
     .option('--reopen', 'take the finish back')
     .action((id: number, o: { member: string; reopen?: boolean }) => {
       const m = pick(t.members(detail(id)), o.member, 'participant', 'member');
-      const b = call('finishBallot', { decisionId: id, memberId: m.id, done: !o.reopen });
+      const b = t.inTurn(id, m.id, (turn) => call('finishBallot', { decisionId: id, memberId: m.id, turn, done: !o.reopen }));
       io.out(`${m.name}’s ballot is ${b.done ? 'finished' : 'open again'}: ${b.filled} of ${b.total} cells filled.`);
     });
   decisionArg(subcommand(program, 'round', 'voting rounds').command('cancel').description('cancel the open round; its votes are discarded unseen'))
@@ -201,7 +201,7 @@ export function addEditingCommands(program: Command, t: CliTools): void {
       const member = pick(t.members(d), o.member, 'participant', 'member');
       const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
       const importance = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
-      const b = t.castImportance({ decisionId: id, memberId: member.id, criterionId: criterion.id, importance, why: o.why });
+      const b = t.inTurn(id, member.id, (turn) => call('castImportance', { decisionId: id, memberId: member.id, turn, criterionId: criterion.id, importance, why: o.why }));
       io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} importances rated.`);
     });
 

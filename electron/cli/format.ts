@@ -62,3 +62,4 @@ export function scanView(scan: RepoScan): string {
   const next = scan.profile === 'log4brains' ? 'new records are named by date' : `next number: ${scan.nextNumber}`;
   return [head, ...scan.notes.map((n) => `  note: ${n}`), ...(rows.length ? rows : ['  no records yet']), `  ${next}`].join('\n');
 }
+

@@ -38,15 +38,30 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
   const program = new Command('verdict');
   const dbFile = () => resolveDbPath(program.opts<{ db?: string }>().db, io.env);
   // The actor names the door in the history: "cli" for commands, "web" for what web mode's page does.
+  // An unexpected error reaches the user as one line (run() prints it); its stack only with VERDICT_DEBUG.
+  const onInternal = (e: unknown) => void (io.env.VERDICT_DEBUG ? io.err(e instanceof Error ? (e.stack ?? e.message) : String(e)) : undefined);
   const open = (actor: 'cli' | 'web' = 'cli'): Service => {
     if (serviceModule === undefined) throw new Error('the store was not loaded');
-    return (service ??= serviceModule.openService(dbFile(), { actor }));
+    return (service ??= serviceModule.openService(dbFile(), { actor, onInternal }));
   };
   const call = <M extends Method>(name: M, input: unknown): Output<M> => {
     const reply = open().call(name, input);
     if (!reply.ok) throw new UserError(reply.error.code, reply.error.message, reply.error.field);
     return reply.value as Output<M>;
   };
+  /**
+   * The CLI is the team's own scripting door: a vote takes the member's turn (refused while the ballot is
+   * open on a screen), casts, and gives it back, all in one transaction, so a refusal changes nothing.
+   */
+  const inTurn = <T>(decisionId: number, memberId: number, cast: (turn: string) => T): T =>
+    open()
+      .ctx.db.transaction(() => {
+        const { turn } = call('takeTurn', { decisionId, memberId });
+        const done = cast(turn);
+        call('endTurn', { decisionId, turn });
+        return done;
+      })
+      .immediate();
   const detail = (id: number): DecisionDetail => call('getDecision', { decisionId: id });
   const members = (d: DecisionDetail) => d.participants.map((p) => ({ id: p.personId, name: p.name }));
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
@@ -185,7 +200,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       const option = pick(d.options, o.option, 'option', 'option');
       const criterion = pick(d.criteria, o.criterion, 'criterion', 'criterion');
       const score = o.score.toLowerCase() === 'abstain' ? 'abstain' : /^-?\d+$/.test(o.score) ? Number(o.score) : fail('invalid_input', `--score must be a whole number or "abstain" (got "${o.score}").`, 'score');
-      const b = call('castScore', { decisionId: id, memberId: member.id, optionId: option.id, criterionId: criterion.id, score, why: o.why });
+      const b = inTurn(id, member.id, (turn) => call('castScore', { decisionId: id, memberId: member.id, turn, optionId: option.id, criterionId: criterion.id, score, why: o.why }));
       io.out(`Recorded for ${member.name}: ${b.filled} of ${b.total} cells filled.`);
     });
 
@@ -300,7 +315,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       await io.serve(open('web'), o.port);
     });
 
-  addEditingCommands(program, { io, call, detail, json, members, castImportance: (input) => call('castImportance', input) });
+  addEditingCommands(program, { io, call, detail, json, members, inTurn });
   addExamples(program);
 
   return { program, dispose: () => service?.close() };
@@ -315,7 +330,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.err(`verdict: ${e instanceof Error ? e.message : String(e)}`);
+    // One line, whatever the error's message holds.
+    io.err(`verdict: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}`);
     return 1;
   } finally {
     dispose();

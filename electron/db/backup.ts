@@ -92,6 +92,28 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = l
 }
 
 /**
+ * The store, opened so that no other connection may use it: refused while another Verdict process (the app,
+ * web mode, a command) has it open, since whatever that process wrote after the restore would be lost.
+ * In WAL mode every open connection keeps a lock that an exclusive-mode transaction cannot get past.
+ */
+function exclusively(dbPath: string): Db {
+  const db = sqlite(dbPath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (e) {
+    db.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      fail('conflict', `${dbPath} is open in another Verdict (the app, web mode or a command). Close it first; nothing was restored.`, 'file');
+    }
+    throw e;
+  }
+}
+
+/**
  * Replaces the store at `dbPath` with the backup `chosen`, after checking it.
  * The current database is kept beside itself first. The store must not be open in this process.
  */
@@ -104,7 +126,7 @@ export async function restoreDatabase(dbPath: string, chosen: string, { migratio
     const stamp = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     keptAt = `${stamp}.bak`;
     for (let i = 2; existsSync(keptAt); i++) keptAt = `${stamp}-${i}.bak`;
-    const current = sqlite(dbPath, { fileMustExist: true });
+    const current = exclusively(dbPath);
     try {
       await copyDatabase(current, keptAt);
     } finally {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { sqlite } from './driver.ts';
 
 export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -58,35 +59,46 @@ export function checkVersion(db: Database, file: string, migrations: readonly Mi
 /**
  * Applies the pending migrations after a backup of an existing file beside itself, all in one transaction
  * with the user_version bump: an upgrade either completes or leaves the file as it was.
+ * The version is read again after taking the write lock: when two processes open an old file at once, the
+ * second waits for the first, then finds nothing left to do (no second backup, no migration run twice).
  * Returns the backup's path, if one was made.
  */
 export function migrate(db: Database, file: string, migrations: readonly Migration[], now: () => Date = () => new Date()): string | null {
-  const version = checkVersion(db, file, migrations);
-  const pending = migrations.slice(version);
-  if (pending.length === 0) return null;
-  let backup: string | null = null;
-  if (version > 0 && file !== ':memory:') backup = backupBeside(db, file, version, now());
+  if (checkVersion(db, file, migrations) === migrations.length) return null;
+  db.exec('BEGIN IMMEDIATE');
   let current: Migration | undefined;
   try {
-    db.transaction(() => {
-      for (const m of pending) {
-        current = m;
-        db.exec(m.sql);
-        db.pragma(`user_version = ${m.version}`);
-      }
-    }).immediate();
+    const version = checkVersion(db, file, migrations);
+    const pending = migrations.slice(version);
+    let backup: string | null = null;
+    // The copy is read through a second connection, which the write lock lets through.
+    if (pending.length > 0 && version > 0 && file !== ':memory:') backup = backupBeside(file, version, now());
+    for (const m of pending) {
+      current = m;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+    db.exec('COMMIT');
+    return backup;
   } catch (e) {
-    throw new MigrationError(current!, e);
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (current === undefined) throw e;
+    throw new MigrationError(current, e);
   }
-  return backup;
 }
 
-function backupBeside(db: Database, file: string, version: number, at: Date): string {
+function backupBeside(file: string, version: number, at: Date): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   let target = `${file}.v${version}-${stamp}.bak`;
   for (let i = 2; existsSync(target); i++) target = `${file}.v${version}-${stamp}-${i}.bak`;
-  // VACUUM INTO writes a consistent copy, WAL content included, synchronously.
-  db.prepare('VACUUM INTO ?').run(target);
+  // VACUUM INTO writes a consistent copy, WAL content included, synchronously; it cannot run inside the
+  // migrating connection's transaction, so a reader connection makes it.
+  const reader = sqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    reader.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    reader.close();
+  }
   return target;
 }
 

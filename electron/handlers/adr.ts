@@ -1,5 +1,5 @@
 // ADRs in a team's repository: scan, preview, export (create, update, refuse an edited file) and supersede.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileName } from '../../shared/adr/naming.ts';
 import { padNumber, renderers, type RecordLink } from '../../shared/adr/render.ts';
@@ -10,7 +10,8 @@ import { fail, invalidInput, UserError } from '../../shared/reply.ts';
 import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, ImportedAdr, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
 import { branchNames, checkBranchName, commitOnNewBranch, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
-import { detectFolder, listRecords, nextNumber, readRecordBytes } from '../adr/scan.ts';
+import { readRepoFile, UnreadableFile } from '../adr/read.ts';
+import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
 import { decisionDetail, importDecision } from './decisions.ts';
 import { decisionRow, openRoundOf } from './lookup.ts';
@@ -40,7 +41,13 @@ const ownerOf = (ctx: Ctx, folder: AdrFolder, file: string) =>
 
 function readText(folder: AdrFolder, file: string): string | null {
   const path = join(folder.path, file);
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  if (!existsSync(path)) return null;
+  try {
+    return readRepoFile(folder.root, path);
+  } catch (e) {
+    if (e instanceof UnreadableFile) fail('invalid_input', `Cannot read ${folder.adrDir}/${file}: ${e.message}; nothing was written.`, 'repo');
+    throw e;
+  }
 }
 
 /** The day the decision was decided, else today: re-exports of the same decision keep their date. */
@@ -318,9 +325,11 @@ export function importAdr(ctx: Ctx, input: Parsed<'importAdr'>): ImportedAdr {
     try {
       path = realpathSync(input.path);
       if (!statSync(path).isFile()) fail('invalid_input', `${input.path} is a folder, not a record.`, 'path');
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readRecordBytes(path));
+      // The guarded reader: a FIFO or a device is refused at once, a huge file by its size.
+      text = readRepoFile(dirname(path), path);
     } catch (e) {
       if (e instanceof UserError) throw e;
+      if (e instanceof UnreadableFile) fail('invalid_input', `Cannot read ${input.path}: ${e.message}.`, 'path');
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'Verdict may not read it' : (e as Error).message.replace(/^The encoded data was not valid.*$/, 'it is not UTF-8 text');
       fail('invalid_input', `Cannot read ${input.path}: ${why}.`, 'path');

@@ -276,6 +276,16 @@ export function updateDecision(ctx: Ctx, input: Parsed<'updateDecision'>): Decis
     const voted = ctx.sql('SELECT 1 FROM score_votes v JOIN rounds r ON r.id = v.round_id WHERE r.decision_id = ? LIMIT 1').get(d.id);
     if (voted !== undefined) fail('conflict', 'The scale cannot change once votes are cast: they were given on the old scale.', 'patch.scaleMax');
   }
+  if (patch.anonymous !== undefined && patch.anonymous !== (d.anonymous === 1)) {
+    // Votes cast under one promise keep it: turning anonymity off would name them, turning it on
+    // after the fact cannot unsay what the history already tied to people.
+    const voted = ctx
+      .sql(
+        `SELECT 1 FROM rounds r WHERE r.decision_id = ? AND (EXISTS (SELECT 1 FROM score_votes v WHERE v.round_id = r.id) OR EXISTS (SELECT 1 FROM importance_votes v WHERE v.round_id = r.id)) LIMIT 1`,
+      )
+      .get(d.id);
+    if (voted !== undefined) fail('conflict', 'Anonymity cannot change once votes are cast: they were given under the other promise. Duplicate the decision to vote again.', 'patch.anonymous');
+  }
   if (patch.weighting !== undefined || patch.scaleMax !== undefined) requireNoOpenRound(ctx, d.id, 'changing the scale or how weights are set');
   const value = (k: keyof typeof columns): unknown => {
     const v = patch[k];

@@ -52,6 +52,8 @@ export const handlers: Handlers = {
   clearImportance: votes.clearImportance,
   finishBallot: votes.finishBallot,
   ballot: votes.ballot,
+  takeTurn: votes.takeTurn,
+  endTurn: votes.endTurn,
   results,
   decide: decisions.decide,
   history,

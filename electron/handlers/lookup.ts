@@ -73,8 +73,10 @@ export function touch(ctx: Ctx, decisionId: number): void {
 function itemRow<R extends OptionRow>(ctx: Ctx, table: 'options' | 'criteria', id: number, field: string, decisionId?: number): R {
   const what = table === 'options' ? 'option' : 'criterion';
   const row = ctx.sql<R>(`SELECT * FROM ${table} WHERE id = ?`).get(id);
-  if (row === undefined) fail('not_found', `There is no ${what} ${id}.`, field);
-  if (decisionId !== undefined && row.decision_id !== decisionId) fail('invalid_input', `The ${what} ${id} ("${row.name}") belongs to another decision.`, field);
+  // Another decision's item is "not found", like a missing one: its name must not reach a participant's phone.
+  if (row === undefined || (decisionId !== undefined && row.decision_id !== decisionId)) {
+    fail('not_found', decisionId === undefined ? `There is no ${what} ${id}.` : `This decision has no ${what} ${id}.`, field);
+  }
   decisionRow(ctx, row.decision_id, { field });
   return row;
 }

@@ -92,6 +92,14 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
   for (const v of votes) {
     ((scores[v.person_id] ??= {})[v.option_id] ??= {})[v.criterion_id] = v.score ?? 'abstain';
   }
+  // Anonymous members are ordered by what they voted, not by the roster, so "Member 1" names nobody:
+  // two members with the same votes are interchangeable, so their order tells nothing either.
+  if (d.anonymous) {
+    const ballotOf = (id: number) =>
+      JSON.stringify(votes.filter((v) => v.person_id === id).map((v) => [v.option_id, v.criterion_id, v.score, v.why]).sort());
+    const keys = new Map(memberIds.map((id) => [id, ballotOf(id)]));
+    memberIds.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+  }
 
   const key = (id: number): string => String(id);
   const input: RobustnessInput = {

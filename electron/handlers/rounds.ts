@@ -41,6 +41,10 @@ export function roundView(ctx: Ctx, round: RoundRow): Round {
     progress: progressOf(ctx, round),
   };
   if (round.status !== 'revealed') return view;
+  // An anonymous decision never puts a person beside a value: its votes show only in results, under
+  // member labels that the roster cannot map back.
+  const { anonymous } = ctx.sql<{ anonymous: 0 | 1 }>('SELECT anonymous FROM decisions WHERE id = ?').get(round.decision_id)!;
+  if (anonymous) return view;
   if (round.kind === 'scores') {
     view.scores = ctx
       .sql<ScoreVote>(
@@ -93,6 +97,8 @@ export function revealRound(ctx: Ctx, input: Parsed<'revealRound'>): Round {
   const round = requireOpenRound(ctx, d.id);
   const at = ctx.now();
   ctx.sql("UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ?").run(at, round.id);
+  // A revealed ballot has nothing left to hide or change: every turn ends.
+  ctx.sql('DELETE FROM turns WHERE round_id = ?').run(round.id);
   const finished = progressOf(ctx, round).filter((m) => m.done).length;
   ctx.record(d.id, 'round_revealed', { roundId: round.id, seq: round.seq, kind: round.kind, finished });
   touch(ctx, d.id);

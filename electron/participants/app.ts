@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { participantInputs, seatless, type ParticipantFrame, type ParticipantMethod, type ParticipantOutputs } from '../../shared/participant.ts';
 import { fail, invalidInput, UserError, type Reply } from '../../shared/reply.ts';
-import type { Ballot } from '../../shared/types.ts';
+import type { Ballot, Turn } from '../../shared/types.ts';
 import { dispatch } from '../dispatch.ts';
 import type { Service } from '../service.ts';
 import { answer, harden, hostGuard, limitBody, readJson, refuse, servePage } from '../web/guard.ts';
@@ -51,6 +51,25 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
   const checkCode = (code: string) => {
     if (code !== w.code) fail('unauthorized', 'This join link is not for an open workshop; ask the facilitator for the current one.');
   };
+  /**
+   * On a phone the seat token is the turn: the seat takes its member's turn on first use and again when it
+   * lapsed or the round changed. If the shared screen holds that ballot, the phone is told so.
+   */
+  const turnOf = (memberId: number, fresh: boolean): string => {
+    const held = w.turns.get(memberId);
+    if (held !== undefined && !fresh) return held;
+    const t = call<Turn>('takeTurn', { memberId, release: held }).turn;
+    w.turns.set(memberId, t);
+    return t;
+  };
+  const withTurn = <T>(name: string, memberId: number, input: Record<string, unknown> = {}): T => {
+    try {
+      return call<T>(name, { memberId, turn: turnOf(memberId, false), ...input });
+    } catch (e) {
+      if (!(e instanceof UserError) || e.code !== 'no_turn') throw e;
+      return call<T>(name, { memberId, turn: turnOf(memberId, true), ...input });
+    }
+  };
   /** The open round, else the latest one. */
   const currentRound = (d = doors.decision(w.decisionId)) => d.rounds.find((r) => r.status === 'open') ?? d.rounds.at(-1) ?? null;
 
@@ -88,14 +107,23 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
       };
     },
     ballot: (_input: object, memberId: number) => {
-      const b = call<Ballot>('ballot', { memberId });
+      // A finished ballot is sealed: reading it takes no turn, so the shared screen stays free.
+      const progress = call<Ballot>('ballot', { memberId });
+      const b = progress.done && !w.turns.has(memberId) ? progress : withTurn<Ballot>('ballot', memberId);
       return { kind: b.kind, done: b.done, filled: b.filled, total: b.total, cells: b.cells };
     },
     cast: ({ optionId, criterionId, value, why }: { optionId: number | null; criterionId: number; value: number | 'abstain'; why?: string }, memberId: number) =>
-      optionId === null ? call('castImportance', { memberId, criterionId, importance: value, why }) : call('castScore', { memberId, optionId, criterionId, score: value, why }),
+      optionId === null
+        ? withTurn('castImportance', memberId, { criterionId, importance: value, why })
+        : withTurn('castScore', memberId, { optionId, criterionId, score: value, why }),
     clear: ({ optionId, criterionId }: { optionId: number | null; criterionId: number }, memberId: number) =>
-      optionId === null ? call('clearImportance', { memberId, criterionId }) : call('clearScore', { memberId, optionId, criterionId }),
-    finish: ({ done }: { done: boolean }, memberId: number) => ({ done: call<{ done: boolean }>('finishBallot', { memberId, done }).done }),
+      optionId === null ? withTurn('clearImportance', memberId, { criterionId }) : withTurn('clearScore', memberId, { optionId, criterionId }),
+    finish: ({ done }: { done: boolean }, memberId: number) => {
+      const b = withTurn<Ballot>('finishBallot', memberId, { done });
+      // Finishing ended the turn on the server; the seat takes a new one if it reopens.
+      if (done) w.turns.delete(memberId);
+      return { done: b.done };
+    },
     results: () => {
       const round = currentRound();
       if (!round || round.status !== 'revealed') fail('votes_hidden', 'The votes are not revealed yet.');

@@ -31,6 +31,8 @@ export interface Workshop {
   holders: Map<string, number>;
   /** personal invitation → memberId; each works once. */
   invites: Map<string, number>;
+  /** memberId → the turn the seat holds in the open round (the seat token is what entitles it). */
+  turns: Map<number, string>;
   /** The participants' own context: their votes are recorded as cast by "participant". */
   ctx: Ctx;
   close(): Promise<void>;
@@ -56,10 +58,18 @@ export function doorsPortFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
-/** The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests). */
-export function machineAddresses(env: NodeJS.ProcessEnv = process.env): NetworkAddress[] {
+/**
+ * The machine's IPv4 addresses, loopback last; VERDICT_DOORS_ADDRESSES adds others (e.g. 127.0.0.2 for tests),
+ * but only loopback ones or addresses this machine has: never a wildcard like 0.0.0.0 or ::, which would
+ * open the door on every network at once.
+ */
+export function machineAddresses(env: NodeJS.ProcessEnv = process.env, warn: (message: string) => void = console.warn): NetworkAddress[] {
   const found: NetworkAddress[] = [];
-  for (const address of (env.VERDICT_DOORS_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean)) found.push({ address, label: `${address} (from VERDICT_DOORS_ADDRESSES)` });
+  const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+  for (const address of (env.VERDICT_DOORS_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean)) {
+    if (LOOPBACK.test(address) || address === '::1' || own.includes(address)) found.push({ address, label: `${address} (from VERDICT_DOORS_ADDRESSES)` });
+    else warn(`VERDICT_DOORS_ADDRESSES: ${address} is not a loopback address or an address of this computer; ignored.`);
+  }
   for (const [name, list] of Object.entries(networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) found.push({ address: a.address, label: `${a.address} (${name}: the room’s network)` });
   }
@@ -142,7 +152,7 @@ export class Doors {
       }
       await this.close(decisionId);
     }
-    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant' }) } as Omit<Workshop, 'close'> as Workshop;
+    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant', clock: () => new Date(this.service.ctx.now()) }) } as Omit<Workshop, 'close'> as Workshop;
     const app = createParticipantApp({ doors: this, workshop, service: this.service, staticDir: this.options.staticDir, ratePerSecond: this.options.ratePerSecond ?? 10 });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
@@ -193,6 +203,7 @@ export class Doors {
     const token = w.seats.get(memberId);
     if (token) w.holders.delete(token);
     w.seats.delete(memberId);
+    this.endTurn(w, memberId);
     for (const [invite, m] of w.invites) if (m === memberId) w.invites.delete(invite);
     return this.state(decisionId)!;
   }
@@ -220,8 +231,17 @@ export class Doors {
     const w = this.workshops.get(decisionId);
     if (!w) return false;
     this.workshops.delete(decisionId);
+    for (const memberId of [...w.turns.keys()]) this.endTurn(w, memberId);
     await w.close();
     return true;
+  }
+
+  /** A seat that is reset or a door that closes gives its member's ballot back to the shared screen. */
+  private endTurn(w: Workshop, memberId: number): void {
+    const turn = w.turns.get(memberId);
+    w.turns.delete(memberId);
+    // After a reveal or with a trashed decision there is no turn left to end; nothing to report.
+    if (turn !== undefined) this.service.call('endTurn', { decisionId: w.decisionId, turn });
   }
 
   async closeAll(): Promise<void> {

@@ -19,6 +19,8 @@ export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415
   invalid_transition: 409,
   forbidden: 403,
   unauthorized: 401,
+  no_turn: 403,
+  turn_taken: 409,
   rate_limited: 429,
   busy: 503,
   internal: 500,

@@ -85,6 +85,18 @@ export function table(header: string[], align: ('left' | 'right')[], rows: strin
   return [line(header), line(align.map((a) => (a === 'right' ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
 
+/**
+ * A relative link's destination that a CommonMark parser reads back as the same file, whatever its name
+ * holds: each path segment percent-encoded, parentheses too (encodeURI left ")" and "#" as they were,
+ * which end the link early or cut it at a fragment).
+ */
+export function linkDestination(file: string): string {
+  return file
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
 /** Link text that markdownlint does not take for a generic "here" or "link". */
 export function linkText(text: string): string {
   const t = inline(text);

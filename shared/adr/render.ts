@@ -5,7 +5,7 @@ import { resultSentences } from '../scoring/sentences.ts';
 import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
-import { blocks, cell, document, headingText, inline, lines, linkText, table } from './markdown.ts';
+import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 import { draftReason, lowerFirst } from './reason.ts';
 
 export type Profile = AdrProfile;
@@ -125,7 +125,8 @@ function citation(source: string): string {
   const url = /https?:\/\/[^\s<>"`|\\]+[^\s<>"`|\\.,;:!?)\]'*_]/.exec(text)?.[0];
   if (url === undefined) return ` (${inline(text)})`;
   const label = text.replace(url, '').replace(/^[\s,;:–—-]+|[\s,;:(–—-]+$/g, '') || new URL(url).hostname;
-  return ` ([${linkText(label)}](${encodeURI(decodeURI(url)).replace(/[()]/g, (c) => encodeURIComponent(c))}))`;
+  // Only what would end or break the destination is escaped; decodeURI is not used, since a stray % would throw.
+  return ` ([${linkText(label)}](${url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c))}))`;
 }
 
 const asSentence = (text: string) => {
@@ -281,7 +282,7 @@ function votes(d: DecisionDetail, r: Results | null, compact: boolean): string |
 
 const recordLink = (l: RecordLink, numbered: boolean) => {
   const prefix = numbered && l.number !== null ? `${adrId(l.number)}: ` : '';
-  return `[${prefix}${linkText(l.title)}](${encodeURI(l.file)})`;
+  return `[${prefix}${linkText(l.title)}](${linkDestination(l.file)})`;
 };
 
 function related(input: AdrInput, s: Style, numbered: boolean): string | null {
@@ -374,7 +375,7 @@ function takingPart(d: DecisionDetail): string | null {
 export function renderNygard(input: AdrInput): string {
   const d = input.decision;
   const s: Style = { bullet: '*' };
-  const link = (l: RecordLink) => `[${l.number ?? ''}. ${linkText(l.title)}](${encodeURI(l.file)})`;
+  const link = (l: RecordLink) => `[${l.number ?? ''}. ${linkText(l.title)}](${linkDestination(l.file)})`;
   // adr-tools replaces the status word by its "Superceded by" line (its own spelling).
   const status = [
     ...(input.supersededBy.length ? input.supersededBy.map((l) => `Superceded by ${link(l)}`) : [capital(d.status)]),
@@ -410,7 +411,7 @@ export function renderLog4brains(input: AdrInput): string {
   const d = input.decision;
   const s: Style = { bullet: '-' };
   const by = input.supersededBy[0];
-  const status = by ? `superseded by [${linkText(by.title)}](${encodeURI(by.file)})` : d.status;
+  const status = by ? `superseded by [${linkText(by.title)}](${linkDestination(by.file)})` : d.status;
   const deciders = people(d, 'decision-maker');
   const meta = [
     `- Status: ${status}`,

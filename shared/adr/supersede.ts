@@ -2,9 +2,8 @@
 import { stringify } from 'yaml';
 import type { Profile, RecordLink } from './render.ts';
 import { padNumber } from './render.ts';
-import { linkText } from './markdown.ts';
+import { linkDestination, linkText } from './markdown.ts';
 
-const href = (file: string) => encodeURI(file);
 
 function nygard(text: string, by: RecordLink): string | null {
   const lines = text.split('\n');
@@ -12,8 +11,8 @@ function nygard(text: string, by: RecordLink): string | null {
   if (start < 0) return null;
   let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   if (end < 0) end = lines.length;
-  const line = `Superceded by [${by.number ?? ''}. ${linkText(by.title)}](${href(by.file)})`;
-  if (lines.slice(start, end).some((l) => l.includes(`](${href(by.file)})`) && /^Super[sc]eded by/.test(l))) return text;
+  const line = `Superceded by [${by.number ?? ''}. ${linkText(by.title)}](${linkDestination(by.file)})`;
+  if (lines.slice(start, end).some((l) => l.includes(`](${linkDestination(by.file)})`) && /^Super[sc]eded by/.test(l))) return text;
   // adr-tools drops the status word and adds its "Superceded by" line (its own spelling) where the word was.
   const section = lines.slice(start + 1, end).filter((l) => !/^(Draft|Proposed|Accepted|Rejected|Deprecated)\s*$/i.test(l.trim()));
   while (section.length && section[0]!.trim() === '') section.shift();
@@ -35,7 +34,7 @@ function madr(text: string, by: RecordLink): string {
 }
 
 function log4brains(text: string, by: RecordLink): string | null {
-  const entry = `- Status: superseded by [${linkText(by.title)}](${href(by.file)})`;
+  const entry = `- Status: superseded by [${linkText(by.title)}](${linkDestination(by.file)})`;
   const lines = text.split('\n');
   const at = lines.findIndex((l) => /^[-*] Status:/i.test(l));
   if (at >= 0) {

@@ -117,12 +117,15 @@ export async function rendererBenchmarks({ presses, drags, shape = { members: 12
       requestAnimationFrame(loop);
     });
     let cast = 0;
-    for (const m of d.members)
+    for (const m of d.members) {
+      // Each member's turn, as the screen or phone holding their ballot has it.
+      const { turn } = must(service.call('takeTurn', { decisionId: d.id, memberId: m }));
       for (const o of d.options)
         for (const c of d.criteria) {
-          must(service.call('castScore', { decisionId: d.id, memberId: m, optionId: o, criterionId: c, score: 1 + ((m + o * 3 + c * 5) % 5) }));
+          must(service.call('castScore', { decisionId: d.id, memberId: m, turn, optionId: o, criterionId: c, score: 1 + ((m + o * 3 + c * 5) % 5) }));
           if (++cast % 20 === 0) await new Promise((r) => setImmediate(r));
         }
+    }
     // The screen settles: the last change events arrive and are drawn.
     await page.waitForTimeout(1000);
     const frames = stats(await page.evaluate(() => {

@@ -29,7 +29,9 @@ function decision(s: Service, shape: { members: number; options: number; criteri
   const round = call(s, 'openRound', { decisionId: d.id });
   const cells: [number, number, number][] = [];
   for (const m of members) for (const o of options) for (const c of criteria) cells.push([m, o, c]);
-  return { id: d.id, round: round.id, cells };
+  // Each member's turn, as the screen holding their ballot would have it.
+  const turns = new Map(members.map((m) => [m, call(s, 'takeTurn', { decisionId: d.id, memberId: m }).turn]));
+  return { id: d.id, round: round.id, cells, turns };
 }
 
 const upsertSql = `INSERT INTO score_votes (round_id, person_id, option_id, criterion_id, score, why, updated_at) VALUES (?, ?, ?, ?, ?, '', ?)
@@ -50,7 +52,7 @@ export async function storeBenchmarks(sizes: Sizes): Promise<Row[]> {
       () => {
         for (let i = 0; i < sizes.votes; i++, k++) {
           const [m, o, c] = small.cells[k % small.cells.length]!;
-          call(s, 'castScore', { decisionId: small.id, memberId: m, optionId: o, criterionId: c, score: 1 + (k % 5) });
+          call(s, 'castScore', { decisionId: small.id, memberId: m, turn: small.turns.get(m), optionId: o, criterionId: c, score: 1 + (k % 5) });
         }
       },
       { runs: sizes.runs },
@@ -109,7 +111,7 @@ export async function storeBenchmarks(sizes: Sizes): Promise<Row[]> {
     const before = fileSize();
     for (let i = 0; i < sizes.sizeVotes; i++) {
       const [m, o, c] = target.cells[i % target.cells.length]!;
-      call(sized, 'castScore', { decisionId: target.id, memberId: m, optionId: o, criterionId: c, score: 1 + (i % 5), why: i % 4 === 0 ? 'a short reason for this score' : undefined });
+      call(sized, 'castScore', { decisionId: target.id, memberId: m, turn: target.turns.get(m), optionId: o, criterionId: c, score: 1 + (i % 5), why: i % 4 === 0 ? 'a short reason for this score' : undefined });
     }
     const grown = ((fileSize() - before) * 10_000) / sizes.sizeVotes;
     sized.close();

@@ -2,9 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { openService } from '../../electron/service.ts';
 import { tempDir } from '../helpers.ts';
 import { cli } from './in-process.ts';
-import { spawnGroup } from '../processes.ts';
+import { serve } from './serve.ts';
 
 
 async function votedWorkshop() {
@@ -116,9 +118,73 @@ describe('the verdict command line', () => {
     }
   });
 
+  it('show, show --json, results, history and export never print a value before the reveal: two worlds, one output', async () => {
+    const world = async (score: string, why: string) => {
+      const dir = tempDir();
+      const v = cli(join(dir, 'w.db'));
+      const id = (await v('new', 'Pick a framework')).out;
+      for (const o of ['Django', 'Flask']) await v('option', 'add', id, o);
+      await v('criterion', 'add', id, 'Productivity');
+      for (const p of ['Ana', 'Bo']) await v('person', 'add', id, p);
+      await v('round', 'open', id);
+      await v('vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Productivity', '--score', '3', '--why', 'Ana says');
+      expect((await v('vote', id, '--member', 'Bo', '--option', 'Flask', '--criterion', 'Productivity', '--score', score, '--why', why)).code).toBe(0);
+      const repo = join(dir, 'repo');
+      execFileSync('git', ['init', '-q', repo]);
+      const said: string[] = [];
+      for (const argv of [['show', id], ['show', id, '--json'], ['results', id], ['results', id, '--json'], ['history', id], ['history', id, '--json'], ['export', id, '--repo', repo, '--dry-run'], ['export', id, '--repo', repo]]) {
+        const r = await v(...argv);
+        // Temp folders and the clock differ between worlds by design.
+        said.push(`${argv.join(' ')} → ${r.code} ${r.out} | ${r.err}`.split(dir).join('<dir>').replace(/\d{4}-\d\d-\d\d[T ][\d:.]+Z?/g, '<time>'));
+      }
+      return said;
+    };
+    const a = await world('5', 'SECRET-A');
+    const b = await world('abstain', 'SECRET-B');
+    expect(a).toEqual(b);
+    expect(a.join('\n')).not.toMatch(/SECRET/);
+    // history does print the votes' cells and who cast them, so the comparison had something to look at.
+    expect(a.find((l) => l.startsWith('history') && !l.includes('--json'))).toMatch(/Bo scored Flask on Productivity/);
+  });
+
+  it('vote takes the member’s turn: refused while that ballot is open on a screen, writing nothing', async () => {
+    const { v, id, db } = await votedWorkshop();
+    const s = openService(db, { actor: 'screen' });
+    try {
+      const ana = (s.call('getDecision', { decisionId: Number(id) }) as { ok: true; value: { participants: { personId: number; name: string }[] } }).value.participants[0]!;
+      expect(s.call('takeTurn', { decisionId: Number(id), memberId: ana.personId })).toMatchObject({ ok: true });
+      const r = await v('vote', id, '--member', 'Ana', '--option', 'Django', '--criterion', 'Ecosystem', '--score', '1');
+      expect(r).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^verdict: Ana’s ballot is open elsewhere/) });
+    } finally {
+      s.close();
+    }
+  });
+
+  it('a store error is one line on stderr and a non-zero exit, never a stack trace', () => {
+    const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
+    const broken = join(tempDir(), 'broken.db');
+    expect(execFileSync(process.execPath, [bin, '--db', broken, 'new', 'First'], { encoding: 'utf8' })).toBe('1\n');
+    const raw = new Database(broken);
+    raw.exec('DROP TABLE events');
+    raw.close();
+    const garbage = join(tempDir(), 'garbage.db');
+    writeFileSync(garbage, 'this is not a database, just text that is long enough to have a header'.repeat(20));
+    for (const [db, argv] of [
+      [broken, ['new', 'Second']],
+      [garbage, ['list']],
+      [tempDir(), ['list']],
+    ] as const) {
+      const r = spawnSync(process.execPath, [bin, '--db', db, ...argv], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr, r.stderr).toMatch(/^verdict: [^\n]+\n$/);
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('has --help for every command', async () => {
     const v = cli(join(tempDir(), 'h.db'));
-    for (const argv of [[], ['list'], ['new'], ['show'], ['import'], ['person', 'add'], ['round', 'open'], ['round', 'reveal'], ['vote'], ['results'], ['decide'], ['serve']]) {
+    for (const argv of [[], ['list'], ['new'], ['show'], ['import'], ['person', 'add'], ['round', 'open'], ['round', 'reveal'], ['vote'], ['results'], ['history'], ['decide'], ['serve']]) {
       const r = await v(...argv, '--help');
       expect(r.code, argv.join(' ')).toBe(0);
       expect(r.out, argv.join(' ')).toMatch(/^Usage: verdict/);
@@ -146,22 +212,12 @@ describe('verdict serve', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^verdict: .*the port must be a number from 0 to 65535/);
 
-    const server = spawnGroup(process.execPath, [bin, '--db', db, 'serve', '--port', '0']);
-    const child = server.child;
+    const web = await serve(db);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
-      const reply = await fetch(`${url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
+      const reply = await fetch(`${web.url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Served"}' });
       expect(await reply.json()).toMatchObject({ ok: true, value: { id: 1 } });
     } finally {
-      await server.stop();
+      await web.stop();
     }
     // The server closed the database cleanly: the CLI reads what it wrote.
     expect(execFileSync(process.execPath, [bin, '--db', db, 'list'], { encoding: 'utf8' })).toContain('Served');

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoorsState } from '../../shared/participant.ts';
 import type { DecisionDetail, Results } from '../../shared/types.ts';
-import { ok, openTestService } from '../helpers.ts';
+import { inTurn, ok, openTestService } from '../helpers.ts';
 import { chromiumPath, launch } from './browser.ts';
 import { startWeb, type RunningWeb } from './web.ts';
 
@@ -60,7 +60,7 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
     browser = await launch();
     screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     screen.setDefaultTimeout(20_000);
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -147,7 +147,7 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
     const criteria = ([['Productivity', 4], ['Flexibility', 3], ['Ecosystem', 3]] as const).map(([name, weight]) => ok(s, 'addCriterion', { decisionId: d.id, name, weight }).id);
     const members = Object.keys(votes).map((name) => ok(s, 'addParticipant', { decisionId: d.id, name }).personId);
     ok(s, 'openRound', { decisionId: d.id });
-    Object.values(votes).forEach((rows, m) => rows.forEach((row, c) => row.forEach((score, o) => ok(s, 'castScore', { decisionId: d.id, memberId: members[m], optionId: options[o], criterionId: criteria[c], score }))));
+    Object.values(votes).forEach((rows, m) => rows.forEach((row, c) => row.forEach((score, o) => inTurn(s, 'castScore', { decisionId: d.id, memberId: members[m], optionId: options[o], criterionId: criteria[c], score }))));
     ok(s, 'revealRound', { decisionId: d.id });
     const onScreen = ok(s, 'results', { decisionId: d.id });
 

@@ -104,7 +104,8 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     const ana = must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' })).personId;
     const full = must(service.call('getDecision', { decisionId: d.id }));
     must(service.call('openRound', { decisionId: d.id }));
-    for (const o of full.options) for (const c of full.criteria.slice(0, 3)) must(service.call('castScore', { decisionId: d.id, memberId: ana, optionId: o.id, criterionId: c.id, score: 4 }));
+    const { turn } = must(service.call('takeTurn', { decisionId: d.id, memberId: ana }));
+    for (const o of full.options) for (const c of full.criteria.slice(0, 3)) must(service.call('castScore', { decisionId: d.id, memberId: ana, turn, optionId: o.id, criterionId: c.id, score: 4 }));
     await page.goto(`${server.url}#/d/${d.id}/history`);
     const line = page.getByText(`Ana: ${full.options.length * 3} votes cast`);
     await line.waitFor();

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
 import { chromiumPath, launch } from './browser.ts';
@@ -44,7 +44,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     page.on('pageerror', (e) => {
       throw e;
     });
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -109,6 +109,84 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     await page.getByRole('button', { name: `Open ${name}’s ballot (finished)` }).waitFor();
   }
 
+  /**
+   * The curious person in the room, after Ana and Bo finished: every tile clicked, every step visited. No value
+   * or reason of theirs may show in the DOM, in any API answer the page received, or in the change events.
+   */
+  /** The change events, as web mode streams them to every open page, from now until stopped. */
+  function listen() {
+    const stop = new AbortController();
+    const text = fetch(`${url}api/events`, { signal: stop.signal }).then(async (res) => {
+      let all = '';
+      try {
+        for await (const chunk of res.body!) all += Buffer.from(chunk).toString();
+      } catch {
+        // aborted, as planned
+      }
+      return all;
+    });
+    return { stop: () => stop.abort(), text };
+  }
+
+  async function snoop(ballots: Record<string, string>, events: ReturnType<typeof listen>) {
+    const answers: string[] = [];
+    const collect = (r: Response) => {
+      if (r.url().includes('/api/') && !r.url().endsWith('/api/events')) void r.text().then((t) => answers.push(`${r.url()} ${t}`), () => {});
+    };
+    page.on('response', collect);
+    try {
+      const seen: string[] = [];
+      for (const name of ['Ana', 'Bo', 'Cy']) {
+        await page.getByRole('button', { name: new RegExp(`Open ${name}’s ballot`) }).click();
+        const grid = page.getByRole('grid', { name: `${name}’s ballot` });
+        await grid.waitFor();
+        const cells = await grid.locator('td').allInnerTexts();
+        // Finished ballots reopen as ● marks only; Cy's is empty.
+        expect(new Set(cells), name).toEqual(new Set([name === 'Cy' ? '' : '●']));
+        seen.push(await page.content());
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: /Reveal all votes/ }).waitFor();
+      }
+      // A second tab asking for a ballot this one holds is told so, and shows no grid.
+      await page.getByRole('button', { name: /Open Cy’s ballot/ }).click();
+      await page.getByRole('grid', { name: 'Cy’s ballot' }).waitFor();
+      const other = await browser.newPage();
+      try {
+        await other.goto(page.url());
+        await other.getByRole('button', { name: /Use Django or Flask/ }).first().click();
+        await other.getByRole('button', { name: /4 Vote/ }).click();
+        await other.getByRole('button', { name: /Open Cy’s ballot/ }).click();
+        await expect.poll(() => other.getByRole('alert').innerText()).toMatch(/^Cy’s ballot is open elsewhere/);
+        expect(await other.getByRole('grid').count()).toBe(0);
+      } finally {
+        await other.close();
+      }
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /Reveal all votes/ }).waitFor();
+      for (const step of ['1 Frame', '2 Criteria', '3 Team', '5 Results', '6 Decide', '7 History', '4 Vote']) {
+        await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: new RegExp(step) }).click();
+        await page.waitForTimeout(150);
+        seen.push(await page.content());
+      }
+      await page.waitForTimeout(300);
+      const dom = seen.join('\n');
+      expect(dom).not.toContain('we would fight');
+      expect(dom).not.toMatch(/aria-label="[^"]*: \d"/);
+      const body = answers.join('\n');
+      expect(answers.length).toBeGreaterThan(10);
+      expect(body).toContain('"sealed":true');
+      expect(body).not.toMatch(/we would fight|"sealed":false|"score":\d|"why":"[^"]/);
+      // Ana's and Bo's digits never come back, in any shape.
+      for (const name of ['Ana', 'Bo']) expect(body).not.toContain(ballots[name]);
+    } finally {
+      page.off('response', collect);
+      events.stop();
+    }
+    const sse = await events.text;
+    expect(sse).toContain('score_cast');
+    expect(sse).not.toMatch(/we would fight|"score":|"value":|"why":/);
+  }
+
   it('takes hidden ballots, then reveals them all at once', async () => {
     await page.getByRole('button', { name: /4 Vote/ }).click();
     await page.getByRole('button', { name: 'Open a round of scores' }).click();
@@ -120,10 +198,12 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
       Bo: pairs('43', { 4: '34', 7: '40' }),
       Cy: pairs('52', { 5: '45', 4: '15' }),
     };
+    const events = listen();
     for (const [name, digits] of Object.entries(ballots)) {
       await vote(name, digits, 24);
       // While the round is open the screen shows who is done, never a value.
       expect(await page.locator('.step-body').innerText()).not.toContain('we would fight');
+      if (name === 'Bo') await snoop(ballots, events);
     }
     await page.getByText('3 of 3 finished').waitFor();
     await snap('all-done');

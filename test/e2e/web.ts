@@ -1,6 +1,7 @@
 // The real `npm run web` for the browser tests: started on a free port with a temp database, stopped after.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { lockOut } from '../out-lock.ts';
 import { spawnGroup } from '../processes.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -15,6 +16,17 @@ export interface RunningWeb {
 }
 
 export async function startWeb(env: Record<string, string>): Promise<RunningWeb> {
+  // Held until stop(): nothing rebuilds out/renderer while this server serves it.
+  const release = await lockOut();
+  try {
+    return await start(env, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function start(env: Record<string, string>, release: () => void): Promise<RunningWeb> {
   // NODE_ENV=test from vitest would make the page a development build.
   const group = spawnGroup('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env } });
   const web = group.child;
@@ -46,6 +58,9 @@ export async function startWeb(env: Record<string, string>): Promise<RunningWeb>
       if (!reply.ok) throw new Error(`${method}: ${reply.error!.message}`);
       return reply.value as T;
     },
-    stop: () => group.stop(),
+    stop: async () => {
+      await group.stop();
+      release();
+    },
   };
 }

@@ -7,7 +7,8 @@ import { backupDatabase, inspectBackup, restoreDatabase } from '../../electron/d
 import { loadMigrations } from '../../electron/db/migrate.ts';
 import { openService } from '../../electron/service.ts';
 import { UserError } from '../../shared/reply.ts';
-import { ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
+import { serve } from '../cli/serve.ts';
+import { inTurn, ok, openTestService, tableCounts, tempDir, workshop } from '../helpers.ts';
 
 const migrations = loadMigrations();
 
@@ -21,12 +22,23 @@ async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<Use
   throw new Error('expected a refusal');
 }
 
+/** A store at live.db holding one decision, and a backup of it. */
+async function storeWithBackup(title: string) {
+  const dir = tempDir();
+  const live = join(dir, 'live.db');
+  const service = openTestService(live);
+  ok(service, 'createDecision', { title });
+  const backup = join(dir, 'monday.verdict');
+  await backupDatabase(service.ctx.db, backup, migrations);
+  return { live, backup, service };
+}
+
 describe('backup and restore of the whole store', () => {
   it('a backup is a consistent copy, WAL content included, and never the live file', async () => {
     const service = openTestService();
     const w = workshop(service);
     ok(service, 'openRound', { decisionId: w.decisionId });
-    ok(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    inTurn(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
     const target = join(tempDir(), 'copy.verdict');
     const info = await backupDatabase(service.ctx.db, target, migrations);
     expect(info).toMatchObject({ path: target, schemaVersion: migrations.length, decisions: 1 });
@@ -88,12 +100,7 @@ describe('backup and restore of the whole store', () => {
   });
 
   it('restore replaces the store, keeps the previous one beside it, and leaves no stale journal', async () => {
-    const dir = tempDir();
-    const live = join(dir, 'live.db');
-    const service = openTestService(live);
-    ok(service, 'createDecision', { title: 'Kept in the backup' });
-    const backup = join(dir, 'monday.verdict');
-    await backupDatabase(service.ctx.db, backup, migrations);
+    const { live, backup, service } = await storeWithBackup('Kept in the backup');
     ok(service, 'createDecision', { title: 'Made after the backup' });
     service.close();
 
@@ -110,6 +117,27 @@ describe('backup and restore of the whole store', () => {
     const again = await restoreDatabase(live, backup, { migrations, now: new Date('2026-11-23T10:00:00Z') });
     expect(again.keptAt).toBe(`${live}.before-restore-2026-11-23T10-00-00-000Z-2.bak`);
   });
+
+  it('restore is refused while another Verdict process has the store open, and works once it quits', async () => {
+    const { live, backup, service } = await storeWithBackup('In the backup');
+    service.close();
+
+    // Web mode, as a user would leave it running.
+    const web = await serve(live);
+    try {
+      const refused = await refusal(restoreDatabase(live, backup, { migrations }));
+      expect(refused).toMatchObject({ code: 'conflict', message: `${live} is open in another Verdict (the app, web mode or a command). Close it first; nothing was restored.` });
+      // The running process keeps working on the file it had, and nothing of it is lost.
+      const made = await fetch(`${web.url}api/createDecision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Made while it ran"}' });
+      expect(await made.json()).toMatchObject({ ok: true });
+    } finally {
+      await web.stop();
+    }
+    const check = openService(live, { actor: 'test' });
+    expect(ok(check, 'listDecisions', {}).map((d) => d.title).sort()).toEqual(['In the backup', 'Made while it ran']);
+    check.close();
+    expect(await restoreDatabase(live, backup, { migrations })).toMatchObject({ decisions: 1 });
+  }, 30_000);
 
   it('restore upgrades a backup from an older schema, through the usual migration with its own backup', async () => {
     const dir = tempDir();

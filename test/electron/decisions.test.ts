@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api.ts';
-import { ok, openTestService, tableCounts, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, tableCounts, workshop } from '../helpers.ts';
 
 describe('decisions', () => {
   it('creates a blank decision and reads it back', () => {
@@ -32,7 +32,7 @@ describe('decisions', () => {
     expect(d).toMatchObject({ title: 'Framework', tags: ['python', 'web'], anonymous: true, aggregation: 'median' });
     expect(ok(s, 'history', { decisionId: d.id }).at(-1)).toMatchObject({ type: 'decision_updated', actor: 'test', data: { title: 'Framework', anonymous: true } });
     ok(s, 'openRound', { decisionId: d.id });
-    ok(s, 'castScore', { decisionId: d.id, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 });
+    inTurn(s, 'castScore', { decisionId: d.id, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 });
     const reply = s.call('updateDecision', { decisionId: d.id, patch: { scaleMax: 10 } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', field: 'patch.scaleMax' } });
   });

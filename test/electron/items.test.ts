@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, openTestService, tableCounts, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, tableCounts, workshop } from '../helpers.ts';
 
 describe('options, criteria and evidence', () => {
   it('adds, edits, reorders and removes options; names are unique per decision, ignoring case', () => {
@@ -37,7 +37,7 @@ describe('options, criteria and evidence', () => {
     const s = openTestService();
     const w = workshop(s);
     ok(s, 'openRound', { decisionId: w.decisionId });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 2 });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 2 });
     ok(s, 'revealRound', { decisionId: w.decisionId });
     ok(s, 'removeCriterion', { criterionId: w.criterionIds[0] });
     expect(ok(s, 'history', { decisionId: w.decisionId }).at(-1)).toMatchObject({ type: 'criterion_removed', data: { name: 'Productivity', votesRemoved: 1 } });
@@ -78,7 +78,7 @@ describe('people and participants', () => {
     const s = openTestService();
     const w = workshop(s);
     ok(s, 'openRound', { decisionId: w.decisionId });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 2 });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 2 });
     expect(s.call('removeParticipant', { decisionId: w.decisionId, personId: w.memberIds[0] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(s.call('setParticipantRole', { decisionId: w.decisionId, personId: w.memberIds[0], role: 'informed' })).toMatchObject({ ok: false, error: { field: 'role' } });
     expect(ok(s, 'removeParticipant', { decisionId: w.decisionId, personId: w.memberIds[1] })).toEqual({ personId: w.memberIds[1] });

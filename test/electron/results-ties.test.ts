@@ -1,6 +1,6 @@
 // Ties and edges through the handlers: the Results the window, web mode, the CLI and the ADR all read.
 import { describe, expect, it } from 'vitest';
-import { ok, openTestService, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, workshop } from '../helpers.ts';
 
 /** Votes cast through the handlers, then revealed: member → option → one score per criterion (null abstains). */
 function voted(ballots: Record<string, Record<string, (number | null)[]>>, shape: Parameters<typeof workshop>[1]) {
@@ -11,7 +11,7 @@ function voted(ballots: Record<string, Record<string, (number | null)[]>>, shape
   Object.entries(ballots).forEach(([member, byOption]) => {
     const memberId = w.memberIds[shape!.members!.indexOf(member)]!;
     for (const [name, scores] of Object.entries(byOption)) {
-      scores.forEach((score, i) => ok(s, 'castScore', { decisionId: w.decisionId, memberId, optionId: option(name), criterionId: w.criterionIds[i], score: score ?? 'abstain' }));
+      scores.forEach((score, i) => inTurn(s, 'castScore', { decisionId: w.decisionId, memberId, optionId: option(name), criterionId: w.criterionIds[i], score: score ?? 'abstain' }));
     }
   });
   ok(s, 'revealRound', { decisionId: w.decisionId });
@@ -102,14 +102,14 @@ describe('the robustness figure through the handlers', () => {
       [1, 0, 2],
       [1, 1, 3],
     ];
-    for (const [m, k, importance] of importances) ok(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
+    for (const [m, k, importance] of importances) inTurn(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
     ok(s, 'revealRound', { decisionId: w.decisionId });
     ok(s, 'openRound', { decisionId: w.decisionId });
     for (const m of w.memberIds) {
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 5 });
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[1], score: 2 });
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 3 });
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[1], score: 3 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 5 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[1], score: 2 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 3 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[1], criterionId: w.criterionIds[1], score: 3 });
     }
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });

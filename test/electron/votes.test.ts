@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok, openTestService, tableCounts, workshop } from '../helpers.ts';
+import { join } from 'node:path';
+import { openService } from '../../electron/service.ts';
+import { inTurn, ok, openTestService, tableCounts, tempDir, turnOf, workshop } from '../helpers.ts';
 
 /** The worked example of SCORING.md, voted through the handlers. */
 function workedExample() {
@@ -15,7 +17,7 @@ function workedExample() {
   ];
   ok(s, 'openRound', { decisionId: w.decisionId });
   for (const [memberId, optionId, scores] of ballots) {
-    scores.forEach((score, i) => ok(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId: w.criterionIds[i], score, why: `reason ${score}` }));
+    scores.forEach((score, i) => inTurn(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId: w.criterionIds[i], score, why: `reason ${score}` }));
   }
   return { s, w, django, flask, ana, bo };
 }
@@ -39,7 +41,7 @@ describe('rounds and votes', () => {
 
   it('hides every value until the reveal: only who has finished shows', () => {
     const { s, w, ana } = workedExample();
-    ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana });
+    inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana });
     const progress = ok(s, 'progress', { decisionId: w.decisionId })!;
     expect(progress.progress).toEqual([
       { personId: ana, name: 'Ana', done: true, filled: 6, total: 6 },
@@ -52,19 +54,28 @@ describe('rounds and votes', () => {
     for (const text of [JSON.stringify(detail), JSON.stringify(history), JSON.stringify(progress)]) {
       expect(text).not.toMatch(/"score"|"why"|reason \d/);
     }
-    // A member's own ballot is the one read of values before the reveal.
-    const own = ok(s, 'ballot', { decisionId: w.decisionId, memberId: ana });
-    expect(own.cells.map((c) => c.value)).toEqual([5, 3, 4, 4, 5, 3]);
-    expect(own.done).toBe(true);
+    // Without a turn a ballot is progress only; Ana's finished ballot, reopened in a new turn, is ● marks only.
+    const bare = ok(s, 'ballot', { decisionId: w.decisionId, memberId: ana });
+    expect(bare).toMatchObject({ done: true, filled: 6, total: 6, cells: [] });
+    const reopened = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+    expect(reopened.ballot.cells).toHaveLength(6);
+    expect(reopened.ballot.cells.every((c) => c.sealed && !('value' in c) && !('why' in c))).toBe(true);
+    expect(JSON.stringify(reopened)).not.toMatch(/reason|"value"/);
+    // Bo's unfinished ballot shows his values to the turn that wrote them, and to nobody else.
+    const boTurn = turnOf(s, w.decisionId, w.memberIds[1]);
+    expect(ok(s, 'ballot', { decisionId: w.decisionId, memberId: w.memberIds[1], turn: boTurn }).cells.map((c) => (c.sealed ? '●' : c.value))).toEqual([4, 3, 4, 3, 4, 4]);
+    expect(s.call('ballot', { decisionId: w.decisionId, memberId: ana, turn: boTurn })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
   });
 
   it('refuses votes with no open round, from non-voters, off the scale, or for another decision, writing nothing', () => {
     const s = openTestService();
     const w = workshop(s);
     const other = workshop(s, { members: ['Cy'] });
-    const cell = { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
+    const cell = { decisionId: w.decisionId, memberId: w.memberIds[0], turn: 'A'.repeat(22), optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
     expect(s.call('castScore', { ...cell, score: 3 })).toMatchObject({ ok: false, error: { code: 'round_closed' } });
     ok(s, 'openRound', { decisionId: w.decisionId });
+    expect(s.call('castScore', { ...cell, score: 3 })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
+    cell.turn = turnOf(s, w.decisionId, w.memberIds[0]);
     const informed = ok(s, 'addParticipant', { decisionId: w.decisionId, name: 'Ivy', role: 'informed' });
     const before = tableCounts(s);
     const cases: [Record<string, unknown>, string][] = [
@@ -90,9 +101,9 @@ describe('rounds and votes', () => {
     const s = openTestService();
     const w = workshop(s, { criteria: ['Only'], weights: [1] });
     ok(s, 'openRound', { decisionId: w.decisionId });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 'abstain' });
-    ok(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 'abstain' });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4 });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 'abstain' });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1], optionId: w.optionIds[1], criterionId: w.criterionIds[0], score: 'abstain' });
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
     expect(r.cells[0]).toMatchObject({ n: 1, mean: 4, value: 4 });
@@ -109,13 +120,13 @@ describe('rounds and votes', () => {
     const flexibility = w.criterionIds[1]!;
     const revote = ok(s, 'openRound', { decisionId: w.decisionId, criterionId: flexibility });
     expect(revote).toMatchObject({ seq: 2, criterionId: flexibility, progress: [{ total: 2 }, { total: 2 }] });
-    expect(s.call('castScore', { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0], score: 1 })).toMatchObject({
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: ana, turn: turnOf(s, w.decisionId, ana, true), optionId: django, criterionId: w.criterionIds[0], score: 1 })).toMatchObject({
       ok: false,
       error: { field: 'criterionId', message: 'This round re-votes only "Flexibility", not "Productivity".' },
     });
     for (const m of [ana, bo]) {
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: django, criterionId: flexibility, score: 1 });
-      ok(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: flask, criterionId: flexibility, score: 5 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: django, criterionId: flexibility, score: 1 });
+      inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: flask, criterionId: flexibility, score: 5 });
     }
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
@@ -135,7 +146,7 @@ describe('rounds and votes', () => {
     expect(s.call('openRound', { decisionId: w.decisionId, kind: 'weights' })).toMatchObject({ ok: false, error: { field: 'kind' } });
     ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { weighting: 'voted' } });
     ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights' });
-    expect(s.call('castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 })).toMatchObject({
+    expect(s.call('castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], turn: turnOf(s, w.decisionId, w.memberIds[0]), optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 })).toMatchObject({
       ok: false,
       error: { field: 'score' },
     });
@@ -145,7 +156,7 @@ describe('rounds and votes', () => {
       [0, 1, 1],
       [1, 1, 'abstain'],
     ];
-    for (const [m, k, importance] of votes) ok(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
+    for (const [m, k, importance] of votes) inTurn(s, 'castImportance', { decisionId: w.decisionId, memberId: w.memberIds[m], criterionId: w.criterionIds[k], importance });
     expect(JSON.stringify(ok(s, 'getDecision', { decisionId: w.decisionId }))).not.toContain('importance"');
     ok(s, 'revealRound', { decisionId: w.decisionId });
     const r = ok(s, 'results', { decisionId: w.decisionId });
@@ -163,18 +174,57 @@ describe('rounds and votes', () => {
     expect(ok(s, 'progress', { decisionId: w.decisionId })).toBeNull();
   });
 
+  it('a turn is one screen’s: a second is told the ballot is open elsewhere until it ends or lapses after 15 idle minutes', () => {
+    let now = Date.parse('2026-11-23T09:00:00.000Z');
+    const s = openService(join(tempDir(), 'turns.db'), { actor: 'test', clock: () => new Date(now) });
+    try {
+      const w = workshop(s);
+      ok(s, 'openRound', { decisionId: w.decisionId });
+      const [ana, bo] = w.memberIds as [number, number];
+      const cell = { decisionId: w.decisionId, memberId: ana, optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
+      const first = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+      expect(first.expiresAt).toBe('2026-11-23T09:15:00.000Z');
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone). Finish or close it there, or wait until it times out at 09:15 UTC.' } });
+      // A vote renews it.
+      now += 10 * 60_000;
+      ok(s, 'castScore', { ...cell, turn: first.turn, score: 4 });
+      now += 10 * 60_000;
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken' } });
+      // Fifteen minutes without a vote: the turn lapses, its holder is refused, and another screen may take it.
+      now += 5 * 60_000 + 1;
+      expect(s.call('castScore', { ...cell, turn: first.turn, score: 5 })).toMatchObject({ ok: false, error: { code: 'no_turn', field: 'turn' } });
+      const second = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+      expect(second.ballot.cells).toEqual([{ optionId: cell.optionId, criterionId: cell.criterionId, sealed: true }]);
+      // Taking Bo's turn with `release` ends Ana's in the same step; ending a spent turn is harmless.
+      const boTurn = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: bo, release: second.turn });
+      expect(s.call('ballot', { decisionId: w.decisionId, memberId: ana, turn: second.turn })).toMatchObject({ ok: false, error: { code: 'no_turn' } });
+      expect(ok(s, 'endTurn', { decisionId: w.decisionId, turn: second.turn })).toEqual({ ended: false });
+      // The reveal ends every turn.
+      ok(s, 'revealRound', { decisionId: w.decisionId });
+      expect(ok(s, 'endTurn', { decisionId: w.decisionId, turn: boTurn.turn })).toEqual({ ended: false });
+      expect(tableCounts(s).turns).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+
   it('clearing a score and un-finishing a ballot', () => {
     const { s, w, ana, django } = workedExample();
     const cell = { decisionId: w.decisionId, memberId: ana, optionId: django, criterionId: w.criterionIds[0] };
-    expect(ok(s, 'clearScore', cell).filled).toBe(5);
-    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana }).done).toBe(true);
-    expect(ok(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
+    expect(inTurn(s, 'clearScore', cell).filled).toBe(5);
+    expect(inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana }).done).toBe(true);
+    expect(inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: ana, done: false }).done).toBe(false);
   });
 
-  it('anonymous decisions label members "Member 1…" in results', () => {
+  it('anonymous decisions label members "Member 1…" in results; anonymity is fixed once votes are cast', () => {
     const { s, w } = workedExample();
-    ok(s, 'revealRound', { decisionId: w.decisionId });
+    expect(s.call('updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'patch.anonymous' } });
+    ok(s, 'cancelRound', { decisionId: w.decisionId });
     ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    for (const m of w.memberIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 3 });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    expect(s.call('updateDecision', { decisionId: w.decisionId, patch: { anonymous: false } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const r = ok(s, 'results', { decisionId: w.decisionId });
     expect(r.members.map((m) => [m.personId, m.label])).toEqual([
       [null, 'Member 1'],

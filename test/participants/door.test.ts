@@ -1,10 +1,10 @@
 // The participant door's security model, one test per rule (README, "Votes from people's own devices").
 // The participant server is offered on 127.0.0.2, a second loopback address — never a real network address.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Doors } from '../../electron/participants/doors.ts';
+import { Doors, machineAddresses } from '../../electron/participants/doors.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import type { DoorsState, Seat } from '../../shared/participant.ts';
-import { ok, openTestService, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, turnOf, workshop } from '../helpers.ts';
 import { send, type Answer } from '../web/http.ts';
 
 const ADDRESS = '127.0.0.2';
@@ -109,6 +109,71 @@ describe('the participant door', () => {
     expect((await r.p('cast', { ...cell, value: 9 }, token)).json).toMatchObject({ ok: false, error: { field: 'score' } });
   });
 
+  it('the seat is the turn: a ballot open on a phone is refused at the screen, and the other way round', async () => {
+    const r = await room();
+    const [ana, bo] = r.w.memberIds as [number, number];
+    const cell = { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0] };
+    const anaPhone = await r.seat(ana);
+    expect((await r.p('cast', { ...cell, value: 4 }, anaPhone)).status).toBe(200);
+    expect(r.s.call('takeTurn', { decisionId: r.w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: expect.stringMatching(/^Ana’s ballot is open elsewhere/) } });
+    // Resetting the seat gives the ballot back to the screen, which sees Ana's value only as filled.
+    await r.doors.call('resetSeat', { decisionId: r.w.decisionId, memberId: ana });
+    expect(ok(r.s, 'takeTurn', { decisionId: r.w.decisionId, memberId: ana }).ballot.cells).toEqual([{ ...cell, sealed: true }]);
+
+    const screen = turnOf(r.s, r.w.decisionId, bo);
+    const boPhone = await r.seat(bo);
+    const refused = await r.p('cast', { ...cell, value: 2 }, boPhone);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'turn_taken', message: expect.stringMatching(/^Bo’s ballot is open elsewhere/) });
+    expect((await r.p('ballot', {}, boPhone)).json).toMatchObject({ ok: false, error: { code: 'turn_taken' } });
+    ok(r.s, 'endTurn', { decisionId: r.w.decisionId, turn: screen });
+    expect((await r.p('cast', { ...cell, value: 2 }, boPhone)).json).toMatchObject({ ok: true, value: { cell: { value: 2 } } });
+  });
+
+  it('a submitted ballot is sealed: reading it takes no turn, and reopening it shows ● marks only', async () => {
+    const r = await room();
+    const [ana] = r.w.memberIds as [number];
+    const cell = { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0] };
+    const phone = await r.seat(ana);
+    await r.p('cast', { ...cell, value: 4, why: 'SECRET reason' }, phone);
+    expect((await r.p('finish', { done: true }, phone)).json).toEqual({ ok: true, value: { done: true } });
+    expect((await r.p('ballot', {}, phone)).json.value).toMatchObject({ done: true, filled: 1, cells: [] });
+    // The screen may take the turn now: the phone holds none after submitting.
+    const screen = ok(r.s, 'takeTurn', { decisionId: r.w.decisionId, memberId: ana });
+    ok(r.s, 'endTurn', { decisionId: r.w.decisionId, turn: screen.turn });
+    await r.p('finish', { done: false }, phone);
+    const reopened = await r.p('ballot', {}, phone);
+    expect(reopened.json.value).toMatchObject({ done: false, filled: 1, cells: [{ ...cell, sealed: true }] });
+    expect(reopened.body).not.toMatch(/SECRET|"value":4/);
+    expect((await r.p('cast', { ...cell, value: 2 }, phone)).json).toMatchObject({ ok: true, value: { filled: 1, cell: { value: 2, why: '' } } });
+  });
+
+  it('ids of another decision are only “not found”: none of its names reach a phone', async () => {
+    const r = await room();
+    const other = workshop(r.s, { options: ['Kubernetes secret plan', 'Nomad'], criteria: ['Hidden criterion'], members: ['Zed'] });
+    const phone = await r.seat(r.w.memberIds[0]!);
+    const mine = { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0] };
+    const answers = [
+      await r.p('cast', { ...mine, optionId: other.optionIds[0], value: 3 }, phone),
+      await r.p('cast', { ...mine, criterionId: other.criterionIds[0], value: 3 }, phone),
+      await r.p('clear', { ...mine, optionId: other.optionIds[0] }, phone),
+      await r.p('claim', { workshop: r.code(), memberId: other.memberIds[0] }),
+    ];
+    for (const a of answers) {
+      expect(a.status, a.body).toBe(404);
+      expect(a.json.error!.code).toBe('not_found');
+      expect(a.body).not.toMatch(/Kubernetes|Nomad|Hidden criterion|Zed/);
+    }
+  });
+
+  it('VERDICT_DOORS_ADDRESSES adds loopback addresses or this machine’s own, never a wildcard', () => {
+    const warned: string[] = [];
+    const list = machineAddresses({ VERDICT_DOORS_ADDRESSES: '0.0.0.0, ::, 127.0.0.2, ::1, 203.0.113.9' }, (m) => warned.push(m));
+    const fromEnv = list.filter((a) => a.label.includes('VERDICT_DOORS_ADDRESSES')).map((a) => a.address);
+    expect(fromEnv).toEqual(['127.0.0.2', '::1']);
+    expect(warned).toEqual(['0.0.0.0', '::', '203.0.113.9'].map((a) => `VERDICT_DOORS_ADDRESSES: ${a} is not a loopback address or an address of this computer; ignored.`));
+  });
+
   it('reads the frame — question, options, criteria, evidence, round — and nothing else', async () => {
     const r = await room();
     ok(r.s, 'addEvidence', { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0], text: 'Batteries included', source: 'docs' });
@@ -133,7 +198,7 @@ describe('the participant door', () => {
     const shown = await room({ showResults: true });
     const t2 = await shown.seat(shown.w.memberIds[0]!);
     expect((await shown.p('results', {}, t2)).status).toBe(403);
-    ok(shown.s, 'castScore', { decisionId: shown.w.decisionId, memberId: shown.w.memberIds[1], optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], score: 5 });
+    inTurn(shown.s, 'castScore', { decisionId: shown.w.decisionId, memberId: shown.w.memberIds[1], optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], score: 5 });
     ok(shown.s, 'revealRound', { decisionId: shown.w.decisionId });
     expect((await shown.p('results', {}, t2)).json).toMatchObject({ ok: true, value: { decisionId: shown.w.decisionId } });
     expect((await shown.p('cast', { optionId: shown.w.optionIds[0], criterionId: shown.w.criterionIds[0], value: 3 }, t2)).json).toMatchObject({ ok: false, error: { code: 'round_closed' } });
@@ -180,8 +245,8 @@ describe('the participant door', () => {
     const world = async (secret: number | 'abstain', why: string) => {
       const r = await room();
       const [ana, bo] = r.w.memberIds as [number, number];
-      for (const o of r.w.optionIds) for (const c of r.w.criterionIds) ok(r.s, 'castScore', { decisionId: r.w.decisionId, memberId: bo, optionId: o, criterionId: c, score: secret, why });
-      ok(r.s, 'finishBallot', { decisionId: r.w.decisionId, memberId: bo });
+      for (const o of r.w.optionIds) for (const c of r.w.criterionIds) inTurn(r.s, 'castScore', { decisionId: r.w.decisionId, memberId: bo, optionId: o, criterionId: c, score: secret, why });
+      inTurn(r.s, 'finishBallot', { decisionId: r.w.decisionId, memberId: bo });
       const token = await r.seat(ana);
       const cell = { optionId: r.w.optionIds[0], criterionId: r.w.criterionIds[0] };
       const bodies: string[] = [];

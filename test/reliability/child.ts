@@ -13,7 +13,8 @@ export interface Worker {
 }
 
 export function startWorker(args: (string | number)[]): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open for workers that wait for a signal from the test; the others never read it.
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args.map(String)], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let partial = '';
   let err = '';

@@ -1,5 +1,6 @@
 // 2. Two writers: the app's own store and two other processes (CLI-like) write to one database at once.
 // No SQLITE_BUSY reaches anyone, and every write is there afterwards.
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openService } from '../../electron/service.ts';
@@ -42,4 +43,24 @@ describe('two writers', () => {
     report('two writers', { processes: 3, writes: 2 * PER_WRITER * 2 + appWritten, busyErrors: 0, lost: 0 });
     app.close();
   }, 120_000);
+
+  it('two processes opening an old file at once both succeed, and leave one backup', async () => {
+    for (let round = 0; round < 3; round++) {
+      const dir = tempDir();
+      const file = join(dir, 'old.db');
+      copyFileSync(join(import.meta.dirname, '../fixtures/db/v1.sqlite'), file);
+      const workers = [startWorker(['open', file]), startWorker(['open', file])];
+      await Promise.all(workers.map((w) => w.ready));
+      // Both are loaded and waiting: let them go at the same moment.
+      for (const w of workers) w.child.stdin!.end('go\n');
+      await Promise.all(workers.map((w) => w.exited));
+      const answers = workers.map((w) => JSON.parse(w.lines.at(-1) ?? '{}') as { backup?: string | null; error?: string });
+      expect(answers.map((a) => a.error ?? 'ok'), workers.map((w) => w.stderr()).join('\n')).toEqual(['ok', 'ok']);
+      expect(answers.filter((a) => a.backup).length).toBe(1);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
+      const check = openService(file, { actor: 'test' });
+      expect(check.call('getDecision', { decisionId: 1 })).toMatchObject({ ok: true, value: { status: 'accepted' } });
+      check.close();
+    }
+  }, 60_000);
 });

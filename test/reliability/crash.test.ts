@@ -19,6 +19,8 @@ describe('crashes', () => {
     const w = workshop(setup, { options: ['Django', 'Flask', 'FastAPI', 'Pyramid', 'Bottle'], criteria: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'], weights: [1, 1, 1, 1, 1, 1, 1, 1], members: ['Ana', 'Bo', 'Cy', 'Di'] });
     const round = ok(setup, 'openRound', { decisionId: w.decisionId });
     const detail = ok(setup, 'getDecision', { decisionId: w.decisionId });
+    // The members' turns, held across the kills the way an open screen would hold them.
+    const turns = Object.fromEntries(w.memberIds.map((m) => [m, ok(setup, 'takeTurn', { decisionId: w.decisionId, memberId: m }).turn]));
     setup.close();
     const cells = 4 * 5 * 8;
     const random = seeded(2026);
@@ -28,7 +30,7 @@ describe('crashes', () => {
     let acknowledged = 0;
     let killedMidWrite = 0;
     for (let kill = 0; kill < KILLS; kill++) {
-      const worker = startWorker(['votes', file, w.decisionId, maxAcked + 1]);
+      const worker = startWorker(['votes', file, w.decisionId, maxAcked + 1, JSON.stringify(turns)]);
       await worker.ready;
       await new Promise((r) => setTimeout(r, 5 + random() * 150));
       worker.child.kill('SIGKILL');

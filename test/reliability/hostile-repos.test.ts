@@ -1,6 +1,6 @@
 // 5. Hostile repositories: titles and folders built to break export and scan. Nothing is written outside the
 // ADR folder, no existing file is overwritten, and every refusal says why.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,7 +30,8 @@ function snapshot(dir: string): Map<string, string> {
       else if (st.isDirectory()) {
         out.set(key, 'dir');
         walk(p);
-      } else out.set(key, createHash('sha256').update(readFileSync(p)).digest('hex'));
+      } else if (!st.isFile()) out.set(key, 'special');
+      else out.set(key, createHash('sha256').update(readFileSync(p)).digest('hex'));
     }
   };
   walk(dir);
@@ -142,6 +143,48 @@ describe('hostile repositories', () => {
     const diff = changes(before, snapshot(top));
     expect(diff).toEqual({ added: ['repo/docs/decisions/0006-pick-a-queue.md'], removed: [], modified: [] });
     report('unreadable records', { files: 4, listedWithReason: 4, changed: 0 });
+  });
+
+  it('markers and probes go through one guarded reader: a FIFO, /dev/zero behind a link, or a huge marker is refused at once', () => {
+    const cases: [string, (repo: string, adr: string, top: string) => void, RegExp][] = [
+      ['.adr-dir -> /dev/zero', (repo) => symlinkSync('/dev/zero', join(repo, '.adr-dir')), /^Cannot read \.adr-dir: it is a link to a file outside the repository\.$/],
+      ['.adr-dir is a FIFO', (repo) => execFileSync('mkfifo', [join(repo, '.adr-dir')]), /^Cannot read \.adr-dir: it is not a regular file\.$/],
+      ['.log4brains.yml is a FIFO', (repo) => execFileSync('mkfifo', [join(repo, '.log4brains.yml')]), /^Cannot read \.log4brains\.yml: it is not a regular file\.$/],
+      ['.adr-dir of 200 KiB', (repo) => writeFileSync(join(repo, '.adr-dir'), 'doc/adr\n'.repeat(25_000)), /^Cannot read \.adr-dir: it is larger than 64 KiB\.$/],
+      ['.adr-dir -> a folder', (repo) => symlinkSync(join(repo, 'docs'), join(repo, '.adr-dir')), /^Cannot read \.adr-dir: it is not a regular file\.$/],
+    ];
+    const s = openTestService();
+    for (const [name, make, message] of cases) {
+      const { top, repo, adr } = sandbox();
+      make(repo, adr, top);
+      const before = snapshot(top);
+      const started = Date.now();
+      const scan = s.call('scanRepo', { repo });
+      expect(Date.now() - started, name).toBeLessThan(2_000);
+      expect(scan, name).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'repo', message: expect.stringMatching(message) } });
+      expect(changes(before, snapshot(top)), name).toEqual({ added: [], removed: [], modified: [] });
+    }
+    // Records and the convention probe: a FIFO or a device link among the records is listed with the reason.
+    const { top, repo, adr } = sandbox();
+    execFileSync('mkfifo', [join(adr, '0002-fifo.md')]);
+    symlinkSync('/dev/zero', join(adr, '0003-zero.md'));
+    const before = snapshot(top);
+    const scan = ok(s, 'scanRepo', { repo });
+    expect(scan.records.filter((r) => r.error).map((r) => [r.file, r.error])).toEqual([['0003-zero.md', 'Cannot read 0003-zero.md: it is a link to a file outside the repository.']]);
+    expect(changes(before, snapshot(top))).toEqual({ added: [], removed: [], modified: [] });
+    const probe = join(tempDir(), 'repo');
+    mkdirSync(join(probe, '.git'), { recursive: true });
+    mkdirSync(join(probe, 'docs/adr'), { recursive: true });
+    execFileSync('mkfifo', [join(probe, 'docs/adr/0001-first.md')]);
+    expect(ok(s, 'scanRepo', { repo: probe })).toMatchObject({ source: 'docs/adr', detected: 'madr' });
+    // Through the CLI in a child with a deadline too, so a reader that blocks fails this test instead of hanging it.
+    const fifo = sandbox();
+    execFileSync('mkfifo', [join(fifo.repo, '.adr-dir')]);
+    const cli = spawnSync(process.execPath, [bin, '--db', join(tempDir(), 'scan.db'), 'scan', '--repo', fifo.repo], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(cli.signal, 'the scan hung on a FIFO').toBeNull();
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toBe('verdict: Cannot read .adr-dir: it is not a regular file.\n');
+    report('guarded reader', { cases: cases.length + 4, hung: 0, changed: 0 });
   });
 
   it.skipIf(!nobodyCanRun)('a read-only ADR folder: a clear refusal, nothing written', async () => {

@@ -1,13 +1,14 @@
 // A child process for the crash and two-writer tests: it writes through the real handlers and reports each
 // write only after the handler returned, i.e. after its transaction committed.
-//   votes  <db> <decisionId> <start>   cast votes i = start, start+1, … forever; prints "ack i" per vote
+//   votes  <db> <decisionId> <start> <turns>   cast votes i = start, start+1, … forever, in the members' turns
+//                                            (JSON memberId → turn); prints "ack i" per vote
 //   writer <db> <name> <count>         create <count> decisions and cast a vote after each; prints a JSON summary
+//   open   <db>                        waits for "go" on stdin, opens (and so upgrades) the file; prints a JSON summary
 import { writeSync } from 'node:fs';
 import { openService } from '../../electron/service.ts';
 import { nthVote } from './sequence.ts';
 
 const [mode, db, ...args] = process.argv.slice(2);
-const service = openService(db!, { actor: `worker-${process.pid}`, onInternal: (e) => writeSync(2, `internal: ${String(e)}\n`) });
 // Synchronous writes: an "ack" is on its way to the parent before the next vote starts. The pipe may be
 // non-blocking and full when the parent is slow to read (a loaded machine): wait and write the rest.
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -22,13 +23,29 @@ function say(line: string): void {
     }
   }
 }
+if (mode === 'open') {
+  say('ready');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  try {
+    const opened = openService(db!, { actor: `worker-${process.pid}` });
+    say(JSON.stringify({ backup: opened.backup }));
+    opened.close();
+  } catch (e) {
+    say(JSON.stringify({ error: (e as Error).message }));
+  }
+  process.exit(0);
+}
+const service = openService(db!, { actor: `worker-${process.pid}`, onInternal: (e) => writeSync(2, `internal: ${String(e)}\n`) });
 
 if (mode === 'votes') {
   const reply = service.call('getDecision', { decisionId: Number(args[0]) });
   if (!reply.ok) throw new Error(reply.error.message);
+  const d = reply.value;
+  const turns = new Map(Object.entries(JSON.parse(args[2]!) as Record<string, string>).map(([m, t]) => [Number(m), t]));
   say('ready');
   for (let i = Number(args[1]); ; i++) {
-    const r = service.call('castScore', nthVote(reply.value, i));
+    const vote = nthVote(d, i);
+    const r = service.call('castScore', { ...vote, turn: turns.get(vote.memberId) });
     if (!r.ok) {
       say(`error ${i} ${r.error.code} ${r.error.message}`);
       process.exit(1);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Ballot, BallotCell } from '../../shared/types.ts';
+import type { Ballot, BallotCell, OpenCell } from '../../shared/types.ts';
 import { answer, calls, fakeApi, ok } from './fake-api.ts';
 import { decision, emptyBallot, round } from './fixtures.ts';
 
@@ -9,10 +9,12 @@ vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
 const { BallotGrid } = await import('../../renderer/src/components/BallotGrid.tsx');
 const { VoteStep } = await import('../../renderer/src/components/VoteStep.tsx');
 const { useStore, resetStore } = await import('../../renderer/src/store/index.ts');
+const { releaseLeftTurn } = await import('../../renderer/src/store/turn.ts');
 
+const TURN = 'T'.repeat(22);
 let cells: BallotCell[] = [];
 const ballot = (): Ballot => ({ ...emptyBallot, cells: [...cells], filled: cells.length });
-const upsert = (cell: BallotCell) => {
+const upsert = (cell: OpenCell) => {
   cells = [...cells.filter((c) => !(c.optionId === cell.optionId && c.criterionId === cell.criterionId)), cell];
   const b = ballot();
   return ok({ decisionId: b.decisionId, roundId: b.roundId, memberId: b.memberId, optionId: cell.optionId, criterionId: cell.criterionId, cell, done: b.done, filled: b.filled, total: b.total });
@@ -23,10 +25,14 @@ beforeEach(() => {
   resetStore();
   answer({
     ballot: () => ok(ballot()),
-    castScore: (i) => upsert({ optionId: i.optionId, criterionId: i.criterionId, value: i.score === 'abstain' ? null : i.score, why: i.why ?? '' }),
-    finishBallot: () => ok({ ...ballot(), done: true }),
+    castScore: (i) => upsert({ optionId: i.optionId, criterionId: i.criterionId, sealed: false, value: i.score === 'abstain' ? null : i.score, why: i.why ?? '' }),
+    finishBallot: () => ok({ ...ballot(), done: true, cells: [] }),
+    takeTurn: (i) => ok({ turn: TURN, memberId: i.memberId, roundId: round.id, expiresAt: '2026-11-23T10:00:00.000Z', ballot: ballot() }),
+    endTurn: () => ok({ ended: true }),
   });
 });
+
+const held = () => ({ decisionId: 1, memberId: 7, turn: TURN, ballot: ballot() });
 afterEach(cleanup);
 
 const cell = (name: RegExp) => screen.getByRole('gridcell', { name });
@@ -34,7 +40,7 @@ const cell = (name: RegExp) => screen.getByRole('gridcell', { name });
 describe('the ballot grid', () => {
   it('takes digits, moves on by itself, abstains on 0 or −, and finishes on Enter', async () => {
     const onClose = vi.fn();
-    render(<BallotGrid decision={decision} round={round} memberId={7} onClose={onClose} />);
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={onClose} />);
     const grid = await screen.findByRole('grid', { name: 'Ana’s ballot' });
     await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
     fireEvent.keyDown(grid, { key: '4' });
@@ -52,11 +58,12 @@ describe('the ballot grid', () => {
     await screen.findByText('3 of 4 filled');
     fireEvent.keyDown(grid, { key: 'Enter' });
     await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
-    expect(calls.at(-1)).toEqual({ method: 'finishBallot', input: { decisionId: 1, memberId: 7 } });
+    expect(calls.at(-1)).toEqual({ method: 'finishBallot', input: { decisionId: 1, memberId: 7, turn: TURN } });
+    expect(calls.filter((c) => c.method === 'castScore').every((c) => (c.input as { turn: unknown }).turn === TURN)).toBe(true);
   });
 
   it('refuses a digit off the scale and says why, writing nothing', async () => {
-    render(<BallotGrid decision={decision} round={round} memberId={7} onClose={() => {}} />);
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={() => {}} />);
     const grid = await screen.findByRole('grid');
     fireEvent.keyDown(grid, { key: '9' });
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Scores go from 1 to 5; 0 or − abstains.');
@@ -64,7 +71,7 @@ describe('the ballot grid', () => {
   });
 
   it('adds a why to a scored cell with w', async () => {
-    render(<BallotGrid decision={decision} round={round} memberId={7} onClose={() => {}} />);
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={() => {}} />);
     const grid = await screen.findByRole('grid');
     await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
     fireEvent.keyDown(grid, { key: '5' });
@@ -74,12 +81,34 @@ describe('the ballot grid', () => {
     const why = await screen.findByLabelText(/^Why \(Django, Admin interface\)/);
     fireEvent.change(why, { target: { value: 'the admin saves weeks' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save why' }));
-    await waitFor(() => expect(cells).toEqual([{ optionId: 1, criterionId: 10, value: 5, why: 'the admin saves weeks' }]));
+    await waitFor(() => expect(cells).toEqual([{ optionId: 1, criterionId: 10, sealed: false, value: 5, why: 'the admin saves weeks' }]));
+  });
+
+  it('shows a reopened ballot’s filled cells as ● only, and a typed value replaces the old one', async () => {
+    cells = [
+      { optionId: 1, criterionId: 10, sealed: true },
+      { optionId: 2, criterionId: 10, sealed: true },
+    ];
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={() => {}} />);
+    const grid = await screen.findByRole('grid');
+    expect(cell(/^Django, Admin interface/).textContent).toBe('●');
+    expect(cell(/^Django, Admin interface/).getAttribute('aria-label')).toBe('Django, Admin interface: filled earlier (hidden)');
+    expect(cell(/^Flask, Admin interface/).textContent).toBe('●');
+    expect(screen.getByText('2 of 4 filled')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
+    // Adding a why to a sealed cell would need its value: refused.
+    fireEvent.keyDown(grid, { key: 'w' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save why' }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Score the cell first, then add why.');
+    fireEvent.keyDown(grid, { key: '3' });
+    await screen.findByRole('gridcell', { name: 'Django, Admin interface: 3' });
+    expect(calls.find((c) => c.method === 'castScore')?.input).toEqual({ decisionId: 1, memberId: 7, turn: TURN, optionId: 1, criterionId: 10, score: 3, why: '' });
+    expect(cell(/^Flask, Admin interface/).textContent).toBe('●');
   });
 
   it('Esc closes without finishing', async () => {
     const onClose = vi.fn();
-    render(<BallotGrid decision={decision} round={round} memberId={7} onClose={onClose} />);
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={onClose} />);
     fireEvent.keyDown(await screen.findByRole('grid'), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledWith(false);
     expect(calls.some((c) => c.method === 'finishBallot')).toBe(false);
@@ -100,6 +129,46 @@ describe('the shared screen while votes are hidden', () => {
     expect(screen.getByRole('button', { name: 'Open Ana’s ballot (finished)' }).textContent).toContain('✓');
     expect(screen.getByRole('button', { name: 'Open Bo’s ballot' }).textContent).toContain('voting');
     expect(screen.getByText('1 of 2 finished')).toBeTruthy();
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('a tile asks the server for the member’s turn; Esc gives it back', async () => {
+    const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: true, filled: 1, total: 4 }] };
+    cells = [{ optionId: 1, criterionId: 10, sealed: true }];
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
+    render(<VoteStep />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot (finished)' }));
+    const grid = await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(calls.find((c) => c.method === 'takeTurn')?.input).toEqual({ decisionId: 1, memberId: 7 });
+    expect(cell(/^Django, Admin interface/).textContent).toBe('●');
+    fireEvent.keyDown(grid, { key: 'Escape' });
+    await waitFor(() => expect(calls.find((c) => c.method === 'endTurn')?.input).toEqual({ decisionId: 1, turn: TURN }));
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('a tab reloaded while it held a turn gives it back once, instead of locking the member out', async () => {
+    const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: false, filled: 0, total: 4 }] };
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
+    render(<VoteStep />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
+    await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, turn: TURN });
+    // The page goes away without Esc; the next load of this tab releases what it held.
+    cleanup();
+    resetStore();
+    await releaseLeftTurn();
+    await releaseLeftTurn();
+    expect(calls.filter((c) => c.method === 'endTurn').map((c) => c.input)).toEqual([{ decisionId: 1, turn: TURN }]);
+    expect(sessionStorage.getItem('verdict.turn')).toBeNull();
+  });
+
+  it('a ballot open elsewhere is refused with the server’s words, and no grid opens', async () => {
+    const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: false, filled: 1, total: 4 }] };
+    answer({ takeTurn: () => ({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone).' } }) });
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
+    render(<VoteStep />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Ana’s ballot is open elsewhere (another window, tab or phone).');
     expect(screen.queryByRole('grid')).toBeNull();
   });
 });

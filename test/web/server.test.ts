@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { contentSecurityPolicy } from '../../shared/csp.ts';
-import { ok, openTestService, tempDir, workshop } from '../helpers.ts';
+import { inTurn, ok, openTestService, tempDir, workshop } from '../helpers.ts';
 import { send } from './http.ts';
 
 let server: WebServer | undefined;
@@ -72,7 +72,7 @@ describe('web mode', () => {
     const { port, service } = await start();
     const w = workshop(service);
     ok(service, 'openRound', { decisionId: w.decisionId });
-    ok(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4, why: 'SECRET-REASON' });
+    inTurn(service, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0], optionId: w.optionIds[0], criterionId: w.criterionIds[0], score: 4, why: 'SECRET-REASON' });
     for (const [path, body] of [
       ['/api/getDecision', { decisionId: w.decisionId }],
       ['/api/progress', { decisionId: w.decisionId }],

@@ -1,26 +1,32 @@
-// One member's hidden ballot on the shared screen: digits score, 0 or − abstains, arrows and Tab move, Enter finishes.
+// One member's hidden ballot on the shared screen, in that member's turn: digits score, 0 or − abstains,
+// arrows and Tab move, Enter finishes. Cells filled before this turn show ● and never their value.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { applyBallotUpdate } from '../../../shared/ballot.ts';
 import { api } from '../api.ts';
+import type { HeldTurn } from '../store/turn.ts';
 import type { Ballot, BallotCell, DecisionDetail, Round } from '../types.ts';
 import { ErrorNote } from './common.tsx';
 
 interface Props {
   decision: DecisionDetail;
   round: Round;
-  memberId: number;
+  /** The member's turn, granted by the server, with the ballot as it saw it. */
+  held: HeldTurn;
   /** Called when the ballot closes; `finished` when the member pressed Enter. */
   onClose(finished: boolean): void;
 }
 
+export const SEALED = '●';
+
 type Cell = { optionId: number | null; criterionId: number };
 const key = (c: Cell) => `${c.optionId ?? 'w'}:${c.criterionId}`;
 
-export function BallotGrid({ decision, round, memberId, onClose }: Props) {
+export function BallotGrid({ decision, round, held, onClose }: Props) {
+  const { memberId, turn } = held;
   const member = decision.participants.find((p) => p.personId === memberId);
   const criteria = decision.criteria.filter((c) => round.criterionId === null || c.id === round.criterionId);
   const columns: (number | null)[] = round.kind === 'scores' ? decision.options.map((o) => o.id) : [null];
-  const [ballot, setBallot] = useState<Ballot | null>(null);
+  const [ballot, setBallot] = useState<Ballot | null>(held.ballot);
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
   const [why, setWhy] = useState<string | null>(null);
@@ -28,13 +34,13 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
   const whyRef = useRef<HTMLInputElement>(null);
   const { min, max } = decision.scale;
 
-  useEffect(() => {
-    void api.ballot({ decisionId: decision.id, memberId }).then((r) => (r.ok ? setBallot(r.value) : setError(r.error.message)));
-  }, [decision.id, memberId, round.id]);
-
   const cellAt = (r: number, c: number): Cell => ({ optionId: columns[c] ?? null, criterionId: criteria[r]!.id });
   const current = criteria.length ? cellAt(focus[0], focus[1]) : null;
   const valueOf = (cell: Cell): BallotCell | undefined => ballot?.cells.find((x) => x.criterionId === cell.criterionId && x.optionId === cell.optionId);
+  const hasWhy = (cell: Cell) => {
+    const v = valueOf(cell);
+    return v?.sealed === false && v.why !== '';
+  };
 
   useEffect(() => {
     if (current) cellRefs.current.get(key(current))?.focus();
@@ -42,11 +48,12 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
 
   async function cast(cell: Cell, value: number | 'abstain', note?: string) {
     const existing = valueOf(cell);
-    const text = note ?? existing?.why ?? '';
+    // A sealed cell's old reason is not known here: a new value replaces it along with the old value.
+    const text = note ?? (existing?.sealed === false ? existing.why : '');
     const reply =
       cell.optionId === null
-        ? await api.castImportance({ decisionId: decision.id, memberId, criterionId: cell.criterionId, importance: value, why: text })
-        : await api.castScore({ decisionId: decision.id, memberId, optionId: cell.optionId, criterionId: cell.criterionId, score: value, why: text });
+        ? await api.castImportance({ decisionId: decision.id, memberId, turn, criterionId: cell.criterionId, importance: value, why: text })
+        : await api.castScore({ decisionId: decision.id, memberId, turn, optionId: cell.optionId, criterionId: cell.criterionId, score: value, why: text });
     if (reply.ok) {
       const update = reply.value;
       setBallot((b) => (b ? applyBallotUpdate(b, update) : b));
@@ -56,7 +63,7 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
   }
 
   async function finish() {
-    const reply = await api.finishBallot({ decisionId: decision.id, memberId });
+    const reply = await api.finishBallot({ decisionId: decision.id, memberId, turn });
     if (!reply.ok) return setError(reply.error.message);
     onClose(true);
   }
@@ -91,7 +98,8 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
         move(0, 1);
       }
     } else if (e.key === 'w') {
-      setWhy(valueOf(current)?.why ?? '');
+      const v = valueOf(current);
+      setWhy(v?.sealed === false ? v.why : '');
       setTimeout(() => whyRef.current?.focus());
     } else return;
     e.preventDefault();
@@ -101,8 +109,9 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
   const name = (id: number | null) => (id === null ? 'Importance' : (decision.options.find((o) => o.id === id)?.name ?? ''));
   const shown = (cell: Cell) => {
     const v = valueOf(cell);
-    return v === undefined ? '' : v.value === null ? '–' : String(v.value);
+    return v === undefined ? '' : v.sealed ? SEALED : v.value === null ? '–' : String(v.value);
   };
+  const label = (v: string) => (v === '' ? 'empty' : v === SEALED ? 'filled earlier (hidden)' : v === '–' ? 'abstained' : v);
   return (
     <section className="ballot" aria-label={`${member.name}’s ballot`} data-grid onKeyDown={onKey}>
       <header>
@@ -143,9 +152,9 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
                     role="gridcell"
                     tabIndex={focused ? 0 : -1}
                     ref={(el) => void (el ? cellRefs.current.set(key(cell), el) : cellRefs.current.delete(key(cell)))}
-                    aria-label={`${name(o)}, ${c.name}: ${v === '' ? 'empty' : v === '–' ? 'abstained' : v}`}
+                    aria-label={`${name(o)}, ${c.name}: ${label(v)}`}
                     aria-selected={focused}
-                    className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${valueOf(cell)?.why ? ' has-why' : ''}`}
+                    className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${v === SEALED ? ' sealed' : ''}${hasWhy(cell) ? ' has-why' : ''}`}
                     onClick={() => setFocus([r, col])}
                   >
                     {v}
@@ -162,7 +171,7 @@ export function BallotGrid({ decision, round, memberId, onClose }: Props) {
           onSubmit={(e) => {
             e.preventDefault();
             const v = valueOf(current);
-            if (!v) return setError('Score the cell first, then add why.');
+            if (!v || v.sealed) return setError('Score the cell first, then add why.');
             void cast(current, v.value ?? 'abstain', why).then((ok) => {
               if (ok) {
                 setWhy(null);

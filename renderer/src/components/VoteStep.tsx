@@ -6,18 +6,18 @@ import { Empty, ErrorNote, useAction } from './common.tsx';
 import { DoorsPanel } from './DoorsPanel.tsx';
 
 export function VoteStep() {
-  const { decision, openRound, ballotMember, setBallotMember, setStep, refreshDecision } = useStore();
+  const { decision, openRound, turn, turnError, openBallot, closeBallot, setStep, refreshDecision } = useStore();
   const { run, error } = useAction();
   if (!decision) return null;
-  if (openRound && ballotMember !== null) {
+  if (openRound && turn && turn.decisionId === decision.id && turn.ballot.roundId === openRound.id) {
     return (
       <BallotGrid
+        key={turn.turn}
         decision={decision}
         round={openRound}
-        memberId={ballotMember}
+        held={turn}
         onClose={() => {
-          setBallotMember(null);
-          void refreshDecision();
+          void closeBallot().then(refreshDecision);
         }}
       />
     );
@@ -38,7 +38,7 @@ export function VoteStep() {
       <ul className="progress" aria-label="Who has voted">
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
-            <button onClick={() => setBallotMember(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
+            <button onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
               <span className="check" aria-hidden="true">
                 {m.done ? '✓' : '…'}
               </span>
@@ -59,7 +59,7 @@ export function VoteStep() {
           Cancel this round
         </button>
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={turnError ?? error} />
     </section>
     <DoorsPanel decision={decision} />
     </>

@@ -29,6 +29,7 @@ export function ParticipantApp() {
     if (f.value.round?.status === 'open') {
       const b = await call('ballot');
       if (b.ok) setBallot(b.value);
+      else setError(b.error.message);
     } else if (f.value.round?.status === 'revealed' && f.value.resultsShown) {
       const r = await call('results');
       if (r.ok) setResults(r.value);
@@ -152,7 +153,12 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
   const { min, max } = frame.scale;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const rows: { optionId: number | null; label: string }[] = round.kind === 'scores' ? frame.options.map((o) => ({ optionId: o.id, label: o.name })) : [{ optionId: null, label: 'How important is this?' }];
-  const cellOf = (optionId: number | null) => ballot.cells.find((c) => c.optionId === optionId && c.criterionId === criterion?.id);
+  const found = (optionId: number | null) => ballot.cells.find((c) => c.optionId === optionId && c.criterionId === criterion?.id);
+  // A cell filled before this turn (before "Submit") shows that it is filled, never its value.
+  const cellOf = (optionId: number | null) => {
+    const c = found(optionId);
+    return c?.sealed === false ? c : undefined;
+  };
 
   const cast = async (optionId: number | null, value: number | 'abstain', why?: string) => {
     if (!criterion) return;
@@ -164,7 +170,11 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
   const finish = async (done: boolean) => {
     const r = await call('finish', { done });
     if (!r.ok) return onError(r.error.message);
-    onBallot({ ...ballot, done: r.value.done });
+    if (done) return onBallot({ ...ballot, done: r.value.done, cells: [] });
+    // Reopened in a new turn: what was submitted comes back sealed.
+    const b = await call('ballot');
+    if (!b.ok) return onError(b.error.message);
+    onBallot(b.value);
   };
 
   if (ballot.done) {
@@ -201,7 +211,10 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
           const notes = evidence.filter((e) => e.optionId === row.optionId);
           return (
             <li key={key}>
-              <p className="option-label">{row.label}</p>
+              <p className="option-label">
+                {row.label}
+                {found(row.optionId)?.sealed && <span className="muted small" title="Filled before you submitted; choose again to change it"> ● filled</span>}
+              </p>
               {notes.map((n) => (
                 <p key={n.text} className="evidence small">
                   {n.text}

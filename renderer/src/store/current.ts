@@ -33,11 +33,13 @@ export const createCurrentSlice: Slice<CurrentSlice> = (set, get) => ({
   decisionError: null,
   async openDecision(id, step) {
     const same = get().decisionId === id;
+    if (!same && get().turn) void get().closeBallot();
     set({ decisionId: id, decisionLoading: true, decisionError: null, ...(same ? {} : { decision: null, results: null, openRound: null, history: [] }) });
     get().setStep(step ?? (same ? get().step : 'frame'));
     await get().refreshDecision();
   },
   closeDecision() {
+    if (get().turn) void get().closeBallot();
     set({ decisionId: null, decision: null, results: null, openRound: null, history: [] });
   },
   async refreshDecision() {

@@ -18,8 +18,6 @@ export interface UiSlice {
   theme: 'light' | 'dark';
   zoom: number;
   showShortcuts: boolean;
-  /** The member whose hidden ballot is open on the shared screen. */
-  ballotMember: number | null;
   /** An optional countdown for the current step: it warns, never blocks. */
   timer: { step: Step; endsAt: number } | null;
   /** Asks the list to focus its title field with this template chosen (the desktop menu's New Decision). */
@@ -33,7 +31,6 @@ export interface UiSlice {
   resetZoom(): void;
   requestNewDecision(template: string): void;
   setShowShortcuts(show: boolean): void;
-  setBallotMember(id: number | null): void;
   startTimer(minutes: number | null): void;
 }
 
@@ -59,11 +56,12 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   theme: stored<'light' | 'dark'>('theme', 'light'),
   zoom: stored('zoom', 1),
   showShortcuts: false,
-  ballotMember: null,
   timer: null,
   newDecision: null,
   setStep(step) {
-    set({ step, ballotMember: null });
+    // Leaving the Vote step gives the open ballot's turn back.
+    if (get().turn) void get().closeBallot();
+    set({ step });
     if (step === 'history') void get().loadHistory();
   },
   moveStep(by) {
@@ -87,6 +85,5 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
   requestNewDecision: (template) => set({ presenter: false, newDecision: { template, seq: (get().newDecision?.seq ?? 0) + 1 } }),
   setShowShortcuts: (show) => set({ showShortcuts: show }),
-  setBallotMember: (id) => set({ ballotMember: id }),
   startTimer: (minutes) => set({ timer: minutes === null ? null : { step: get().step, endsAt: Date.now() + minutes * 60_000 } }),
 });
