@@ -76,7 +76,7 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
     await screen.getByLabel('Show them the results after the reveal').check();
     await screen.getByRole('button', { name: 'Open the doors' }).click();
     await screen.getByRole('img', { name: 'QR code of the join link' }).waitFor();
-    expect(await screen.locator('.join-url').innerText()).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/join$/);
+    expect(await screen.locator('.join-url').innerText()).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/join#w=[\w-]+$/);
     await screen.locator('.doors').screenshot({ path: join(artifacts, '01-join-screen-qr.png') });
     await screen.keyboard.press('p');
     await screen.screenshot({ path: join(artifacts, '02-join-screen-presenter.png'), fullPage: true });
