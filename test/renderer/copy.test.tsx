@@ -33,7 +33,7 @@ describe('CopyButton', () => {
     expect(alert.textContent).toMatch(/Copying failed.*press Ctrl\+C/);
     const area = screen.getByLabelText('Text to copy') as HTMLTextAreaElement;
     expect(area.value).toBe(text);
-    expect([area.selectionStart, area.selectionEnd]).toEqual([0, text.length]);
+    await vi.waitFor(() => expect([area.selectionStart, area.selectionEnd]).toEqual([0, text.length]));
     expect(screen.getByRole('button', { name: 'Copy markdown' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('alert')).toBeNull();

@@ -1,6 +1,6 @@
 // Copy to the clipboard; when the system refuses (a denied permission, no clipboard API), say so and select
 // the text so the user can copy it by hand, instead of failing silently.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 type Source = string | (() => Promise<string | null>);
 type State = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; text: string };
@@ -9,11 +9,13 @@ export function CopyButton({ text, label, className, ariaLabel }: { text: Source
   const [state, setState] = useState<State>({ kind: 'idle' });
   const area = useRef<HTMLTextAreaElement>(null);
 
+  // Selected as the text appears (before it is painted), so Ctrl+C right away copies it.
+  useLayoutEffect(() => {
+    if (state.kind !== 'failed') return;
+    area.current?.focus();
+    area.current?.select();
+  }, [state]);
   useEffect(() => {
-    if (state.kind === 'failed') {
-      area.current?.focus();
-      area.current?.select();
-    }
     if (state.kind !== 'copied') return;
     const timer = setTimeout(() => setState({ kind: 'idle' }), 2000);
     return () => clearTimeout(timer);
