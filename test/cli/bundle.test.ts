@@ -97,3 +97,26 @@ describe('the command line as a process', () => {
     expect(readFileSync(file).equals(data)).toBe(false);
   });
 });
+
+describe('the command line with a store locked elsewhere', () => {
+  it('says so in one line and exits 1, closing included (no stack trace)', async () => {
+    const db = join(work, 'locked.db');
+    spawnSync(process.execPath, [bin, '--db', db, 'new', 'Locked'], { cwd: root });
+    const { default: Database } = await import('better-sqlite3');
+    const holder = new Database(db);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, [bin, '--db', db, 'new', 'Blocked'], { cwd: root });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const code = await new Promise((r) => child.on('close', r));
+      expect(code).toBe(1);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err).toMatch(/^verdict: .*busy/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 30_000);
+});

@@ -174,3 +174,64 @@ describe('backup and restore of the whole store', () => {
     expect(refused).toMatchObject({ code: 1, err: `verdict: There is no file ${join(dir, 'nothing.verdict')}.` });
   });
 });
+
+describe('where a backup may go', () => {
+  it('refuses a pipe or device, the store’s own journal, and someone else’s file; replaces an earlier backup', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { live, backup, service } = await storeWithBackup('Kept safe');
+    const dir = join(live, '..');
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const notes = join(dir, 'notes.md');
+    writeFileSync(notes, '# my notes\n');
+    expect((await refusal(backupDatabase(service.ctx.db, fifo, migrations))).message).toMatch(/is not a regular file/);
+    expect((await refusal(backupDatabase(service.ctx.db, `${live}-wal`, migrations))).message).toMatch(/journal/);
+    expect((await refusal(backupDatabase(service.ctx.db, notes, migrations))).message).toMatch(/already exists and is not a Verdict backup; nothing was written/);
+    expect(readFileSync(notes, 'utf8')).toBe('# my notes\n');
+    ok(service, 'createDecision', { title: 'Added later' });
+    const again = await backupDatabase(service.ctx.db, backup, migrations);
+    expect(again.decisions).toBe(2);
+  });
+
+  it('a writer during a restore is refused or kept, never lost: the store stays locked from the kept copy to the swap', async () => {
+    const { live, backup, service } = await storeWithBackup('Before');
+    service.close();
+    const landed: string[] = [];
+    let done = false;
+    // Short-lived writers, like `verdict new` commands started while the restore runs: each opens, writes and
+    // closes, at every turn of the event loop.
+    const tries = (async () => {
+      for (let i = 0; !done; i++) {
+        try {
+          const writer = new Database(live);
+          try {
+            writer.pragma('busy_timeout = 0');
+            writer.prepare("INSERT INTO decisions (title, created_at, updated_at) VALUES (?, '2026-12-01', '2026-12-01')").run(`W${i}`);
+            landed.push(`W${i}`);
+          } finally {
+            writer.close();
+          }
+        } catch {
+          // refused while locked, or the file moved: the writer knows it did not land
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    // Until the restore gets its lock, a writer may hold the file for an instant: try again, as a user would.
+    let r: Awaited<ReturnType<typeof restoreDatabase>> | undefined;
+    for (let attempt = 0; r === undefined && attempt < 200; attempt++) {
+      try {
+        r = await restoreDatabase(live, backup, { migrations });
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+      }
+    }
+    done = true;
+    await tries;
+    expect(r).toBeDefined();
+    const titles = (file: string) => new Database(file, { readonly: true }).prepare('SELECT title FROM decisions').pluck().all() as string[];
+    const kept = titles(r!.keptAt!);
+    const restored = titles(live);
+    for (const w of landed) expect(kept.includes(w) || restored.includes(w), `${w} was acknowledged and lost`).toBe(true);
+  });
+});

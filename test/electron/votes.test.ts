@@ -246,3 +246,29 @@ describe('rounds and votes', () => {
     expect(s.call('decide', { decisionId: w.decisionId, optionId: flask, status: 'proposed', why: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
   });
 });
+
+describe('anonymity and what the history already said', () => {
+  it('cannot be switched on after a vote was cast and cleared in a round still kept, and the reveal hides each person’s count', () => {
+    const { s, w } = workedExample();
+    // Every cell of the worked example is cleared: no vote is left, but the history named who filled which cell.
+    for (const memberId of w.memberIds)
+      for (const optionId of w.optionIds) for (const criterionId of w.criterionIds) inTurn(s, 'clearScore', { decisionId: w.decisionId, memberId, optionId, criterionId });
+    expect(tableCounts(s).score_votes).toBe(0);
+    expect(s.call('updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'patch.anonymous' } });
+    // A cancelled round's votes were never seen: after it, the promise may change.
+    ok(s, 'cancelRound', { decisionId: w.decisionId });
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { anonymous: true } });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[0]!, optionId: w.optionIds[0]!, criterionId: w.criterionIds[0]!, score: 3 });
+    for (const optionId of w.optionIds) for (const criterionId of w.criterionIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: w.memberIds[1]!, optionId, criterionId, score: 4 });
+    inTurn(s, 'finishBallot', { decisionId: w.decisionId, memberId: w.memberIds[1]! });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    const round = ok(s, 'getDecision', { decisionId: w.decisionId }).rounds.at(-1)!;
+    // One cell against a full ballot would match a label's number of votes: after the reveal, only finished or not.
+    expect(round.progress.map((m) => [m.done, m.filled === m.total || m.filled === 0])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
+    expect(round.progress[0]!.filled).toBe(0);
+  });
+});
