@@ -157,6 +157,26 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('after a ballot closes, the keyboard is back on the member’s tile, and a stray key there changes nothing', async () => {
+    const d = must(service.call('createDecision', { title: 'Keyboard between voters', template: 'django-vs-flask' }));
+    for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    must(service.call('openRound', { decisionId: d.id }));
+    await page.goto(`${server.url}#/d/${d.id}/vote`);
+    await page.getByRole('button', { name: 'Open Ana’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Ana’s ballot' }).waitFor();
+    await page.keyboard.press('4');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Open Ana’s ballot'));
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.keyboard.press('t');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    // Enter on the tile opens the next ballot from the keyboard.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
     const long = 'Supercalifragilistic'.repeat(10);
     const d = must(service.call('createDecision', { title: long.slice(0, 200), template: 'django-vs-flask' }));

@@ -56,10 +56,60 @@ describe('the ballot grid', () => {
     await screen.findByRole('gridcell', { name: 'Flask, Admin interface: 2' });
     expect(calls.filter((c) => c.method === 'castScore').map((c) => (c.input as { score: unknown }).score)).toEqual([4, 'abstain', 'abstain', 2]);
     await screen.findByText('3 of 4 filled');
+    fireEvent.keyDown(grid, { key: 'ArrowRight' });
+    fireEvent.keyDown(grid, { key: '3' });
+    await screen.findByText('4 of 4 filled');
+    // A complete ballot finishes on Enter at once.
     fireEvent.keyDown(grid, { key: 'Enter' });
     await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
     expect(calls.at(-1)).toEqual({ method: 'finishBallot', input: { decisionId: 1, memberId: 7, turn: TURN } });
     expect(calls.filter((c) => c.method === 'castScore').every((c) => (c.input as { turn: unknown }).turn === TURN)).toBe(true);
+  });
+
+  it('asks before Enter finishes a ballot with cells left, and a stray Enter keeps voting', async () => {
+    const onClose = vi.fn();
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={onClose} />);
+    const grid = await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
+    fireEvent.keyDown(grid, { key: '4' });
+    await screen.findByText('1 of 4 filled');
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    const ask = await screen.findByRole('alertdialog', { name: 'Finish with cells left?' });
+    expect(ask.textContent).toMatch(/Ana has filled 1 of 4 cells/);
+    expect(calls.some((c) => c.method === 'finishBallot')).toBe(false);
+    // The question takes the focus on "Keep voting": the next Enter is not a finish.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Keep voting'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep voting' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('gridcell'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Finish with 1 of 4' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
+  });
+
+  it('in the why box, Enter writes a new line and never finishes; Ctrl+Enter saves and returns to the cell', async () => {
+    const onClose = vi.fn();
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={onClose} />);
+    const grid = await screen.findByRole('grid');
+    await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
+    fireEvent.keyDown(grid, { key: '5' });
+    await screen.findByRole('gridcell', { name: 'Django, Admin interface: 5' });
+    fireEvent.keyDown(grid, { key: 'ArrowLeft' });
+    fireEvent.keyDown(grid, { key: 'w' });
+    const why = (await screen.findByLabelText(/^Why \(Django, Admin interface\)/)) as HTMLTextAreaElement;
+    expect(why.tagName).toBe('TEXTAREA');
+    fireEvent.change(why, { target: { value: 'line one' } });
+    fireEvent.keyDown(why, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(why, { key: 'Enter' });
+    expect(onClose).not.toHaveBeenCalled();
+    expect(calls.some((c) => c.method === 'finishBallot')).toBe(false);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.change(why, { target: { value: 'line one\nline two' } });
+    fireEvent.keyDown(why, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(cells.find((c) => c.criterionId === 10 && c.optionId === 1)).toMatchObject({ why: 'line one\nline two' }));
+    await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
   });
 
   it('refuses a digit off the scale and says why, writing nothing', async () => {

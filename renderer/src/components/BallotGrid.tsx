@@ -30,8 +30,11 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
   const [why, setWhy] = useState<string | null>(null);
+  /** Enter on an incomplete ballot asks first: a stray Enter must not finish a ballot with cells left. */
+  const [confirming, setConfirming] = useState(false);
   const cellRefs = useRef(new Map<string, HTMLElement>());
-  const whyRef = useRef<HTMLInputElement>(null);
+  const whyRef = useRef<HTMLTextAreaElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const { min, max } = decision.scale;
 
   const cellAt = (r: number, c: number): Cell => ({ optionId: columns[c] ?? null, criterionId: criteria[r]!.id });
@@ -62,7 +65,12 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     return reply.ok;
   }
 
-  async function finish() {
+  async function finish(anyway = false) {
+    if (!anyway && ballot && ballot.filled < ballot.total) {
+      setConfirming(true);
+      setTimeout(() => keepRef.current?.focus());
+      return;
+    }
     const reply = await api.finishBallot({ decisionId: decision.id, memberId, turn });
     if (!reply.ok) return setError(reply.error.message);
     onClose(true);
@@ -77,8 +85,24 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     setFocus([Math.max(0, Math.min(criteria.length - 1, r)), Math.max(0, Math.min(columns.length - 1, c))]);
   };
 
+  const backToGrid = () => {
+    if (current) cellRefs.current.get(key(current))?.focus();
+  };
+  const saveWhy = () => {
+    if (!current || why === null) return;
+    const v = valueOf(current);
+    if (!v || v.sealed) return setError('Score the cell first, then add why.');
+    void cast(current, v.value ?? 'abstain', why).then((ok) => {
+      if (ok) {
+        setWhy(null);
+        backToGrid();
+      }
+    });
+  };
+
   const onKey = (e: KeyboardEvent) => {
-    if (!current || e.target === whyRef.current) return;
+    // Keys typed in the why box or the finish question are theirs, not the grid's.
+    if (!current || (e.target as HTMLElement).closest('.why, .ballot-confirm')) return;
     const digit = /^[0-9]$/.test(e.key) ? Number(e.key) : null;
     if (e.key === 'Escape') return onClose(false);
     if (e.key === 'Enter') return void finish();
@@ -125,6 +149,34 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
           )}
         </p>
       </header>
+      {/* Errors show above the grid, where the voter is looking, not below the fold. */}
+      <ErrorNote error={error} />
+      {confirming && ballot && (
+        <div className="confirm ballot-confirm" role="alertdialog" aria-label="Finish with cells left?">
+          <p>
+            {member.name} has filled {ballot.filled} of {ballot.total} cells. Finish anyway? Cells left empty count as not scored.
+          </p>
+          <button
+            ref={keepRef}
+            className="primary"
+            onClick={() => {
+              setConfirming(false);
+              backToGrid();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setConfirming(false);
+                backToGrid();
+              }
+            }}
+          >
+            Keep voting
+          </button>{' '}
+          <button onClick={() => void finish(true)}>
+            Finish with {ballot.filled} of {ballot.total}
+          </button>
+        </div>
+      )}
       <table role="grid" aria-label={`${member.name}’s ballot`} className="ballot-grid">
         <thead>
           <tr>
@@ -167,32 +219,37 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
       </table>
       {why !== null && current && (
         <form
-          className="inline-form"
+          className="inline-form why"
           onSubmit={(e) => {
             e.preventDefault();
-            const v = valueOf(current);
-            if (!v || v.sealed) return setError('Score the cell first, then add why.');
-            void cast(current, v.value ?? 'abstain', why).then((ok) => {
-              if (ok) {
-                setWhy(null);
-                cellRefs.current.get(key(current))?.focus();
-              }
-            });
+            saveWhy();
           }}
         >
           <label className="field grow">
             <span className="field-label">
-              Why ({name(current.optionId)}, {criteria[focus[0]]?.name})
+              Why ({name(current.optionId)}, {criteria[focus[0]]?.name}) — Enter or Shift+Enter for a new line, Ctrl+Enter or Esc saves
             </span>
-            <input ref={whyRef} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={2000} onKeyDown={(e) => e.key === 'Escape' && setWhy(null)} />
+            <textarea
+              ref={whyRef}
+              value={why}
+              rows={2}
+              onChange={(e) => setWhy(e.target.value)}
+              maxLength={2000}
+              onKeyDown={(e) => {
+                // Saving is explicit (Ctrl/⌘+Enter or Esc); Enter alone writes a new line and never reaches the grid.
+                if ((e.key === 'Enter' && (e.ctrlKey || e.metaKey)) || e.key === 'Escape') {
+                  e.preventDefault();
+                  saveWhy();
+                }
+              }}
+            />
           </label>
           <button type="submit">Save why</button>
         </form>
       )}
-      <ErrorNote error={error} />
       <footer className="ballot-actions">
         <button className="primary" onClick={() => void finish()}>
-          Finish ballot (Enter)
+          Finish ballot (Enter){ballot && ballot.filled < ballot.total ? ` — ${ballot.filled} of ${ballot.total} filled` : ''}
         </button>
         <button onClick={() => onClose(false)}>Close without finishing (Esc)</button>
       </footer>

@@ -17,7 +17,11 @@ export function VoteStep() {
         round={openRound}
         held={turn}
         onClose={() => {
-          void closeBallot().then(refreshDecision);
+          const member = turn.memberId;
+          // The keyboard goes back to the member's tile, so the next voter goes on from there.
+          void closeBallot()
+            .then(refreshDecision)
+            .then(() => requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`.progress [data-member="${member}"]`)?.focus()));
         }}
       />
     );
@@ -35,10 +39,11 @@ export function VoteStep() {
         Round {openRound.seq}: {describeRound(openRound, decision)}
       </h3>
       <p className="muted">Votes stay hidden until you reveal them all at once. Hand the keyboard over, then press the member’s name — or let people vote from their own devices.</p>
-      <ul className="progress" aria-label="Who has voted">
+      {/* data-grid: between two voters too, a stray key (t, p, +) changes nothing on the shared screen. */}
+      <ul className="progress" aria-label="Who has voted" data-grid>
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
-            <button onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
+            <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
               <span className="check" aria-hidden="true">
                 {m.done ? '✓' : '…'}
               </span>
