@@ -35,6 +35,15 @@ describe('results', () => {
     expect(talk.textContent).toContain('Ask Bo and Ana to explain');
     const flagged = document.querySelectorAll('table.matrix td.flagged');
     expect([...flagged].map((c) => c.textContent)).toEqual(['2.00 ± 1.00 ⚠']);
+    // Nobody wrote a reason here: no empty list.
+    expect(screen.queryByRole('list', { name: /Reasons given/ })).toBeNull();
+  });
+
+  it('shows the reasons people already gave for a flagged cell, highest score first', () => {
+    const withWhy = { ...results, votes: [{ ...results.votes[0]!, why: 'Too much magic for us' }, { ...results.votes[1]!, why: 'Flexible enough\nfor billing' }] };
+    render(<ResultsView decision={decision} results={withWhy} />);
+    const reasons = screen.getByRole('list', { name: 'Reasons given for Django × Flexibility' });
+    expect([...reasons.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Bo (3): “Flexible enough\nfor billing”', 'Ana (1): “Too much magic for us”']);
   });
 
   it('what-if re-ranks live as a weight is dragged, without saving', () => {

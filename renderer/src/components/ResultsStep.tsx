@@ -115,6 +115,19 @@ function Disagreements({ decision, results }: { decision: DecisionDetail; result
                   {name(decision.options, c.optionId)} × {name(decision.criteria, c.criterionId)}
                 </strong>{' '}
                 — scores from {c.range !== null && lo ? lo.score : '?'} to {hi?.score ?? '?'} (σ {fixed(c.sd)}). Ask {results.members[hi!.member]?.label} and {results.members[lo!.member]?.label} to explain, then re-vote if needed.
+                {/* What people already wrote, so the discussion starts from it. */}
+                {votes.some((v) => v.why.trim() !== '') && (
+                  <ul className="reasons" aria-label={`Reasons given for ${name(decision.options, c.optionId)} × ${name(decision.criteria, c.criterionId)}`}>
+                    {[...votes]
+                      .filter((v) => v.why.trim() !== '')
+                      .sort((a, b) => b.score! - a.score!)
+                      .map((v) => (
+                        <li key={v.member}>
+                          <span className="person">{results.members[v.member]?.label}</span> ({v.score}): “{v.why}”
+                        </li>
+                      ))}
+                  </ul>
+                )}
               </li>
             );
           })}
