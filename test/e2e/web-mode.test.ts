@@ -100,7 +100,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('w');
       await page.getByLabel(/^Why/).fill('we would fight the ORM for the ledger tables');
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Enter');
       await page.getByRole('grid').locator('td.has-why').first().waitFor();
     }
     if (shot < 8) await snap(`ballot-${name}`);
