@@ -1,6 +1,7 @@
 // The `verdict` command line: each command builds an input and calls the same handlers as the app.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { readRepoFile } from '../adr/read.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { draftReason } from '../../shared/adr/reason.ts';
 import type { Method, Output } from '../../shared/api.ts';
@@ -27,6 +28,9 @@ const parsePort = (value: string) => {
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`the port must be a number from 0 to 65535 (got "${value}").`);
   return n;
 };
+
+/** A decision document is large at most with many votes and evidence: 32 MiB is far beyond any real one. */
+const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
 // The store's code (every handler, every schema) loads only for commands that use it, so --help answers at once.
 let serviceModule: typeof import('../service.ts') | undefined;
@@ -110,7 +114,9 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
     .action((file: string) => {
       let document: unknown;
       try {
-        document = JSON.parse(readFileSync(file, 'utf8'));
+        // Through the guarded reader: a pipe or a device is refused at once, not read until it ends.
+        const path = realpathSync(file);
+        document = JSON.parse(readRepoFile(dirname(path), path, MAX_DOCUMENT_BYTES));
       } catch (e) {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         fail('invalid_input', `Cannot read ${file} as JSON: ${reason}.`, 'file');
@@ -324,16 +330,24 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
 /** Runs one command line; returns the exit code. Every error is one readable line on stderr. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { program, dispose } = buildProgram(io);
+  // One line, whatever the error's message holds.
+  const say = (e: unknown) => io.err(`verdict: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}`);
+  let code: number;
   try {
     if (!helpOnly(argv)) await loadService();
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    code = 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    // One line, whatever the error's message holds.
-    io.err(`verdict: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}`);
-    return 1;
-  } finally {
-    dispose();
+    say(e);
+    code = 1;
   }
+  // Closing can fail too (a store locked elsewhere): still one line, never a stack.
+  try {
+    dispose();
+  } catch (e) {
+    say(e);
+    code = 1;
+  }
+  return code;
 }

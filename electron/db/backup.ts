@@ -55,7 +55,18 @@ async function copyDatabase(source: Db, target: string): Promise<void> {
 /** Writes a consistent copy of the open store to `target`, never over the store itself. */
 export async function backupDatabase(db: Db, target: string, migrations: readonly Migration[] = loadMigrations()): Promise<BackupInfo> {
   if (db.name !== ':memory:' && sameFile(db.name, target)) fail('invalid_input', 'A backup cannot be written over the database itself; choose another file.', 'file');
-  if (existsSync(target) && statSync(target).isDirectory()) fail('invalid_input', `${target} is a folder; choose a file name for the backup.`, 'file');
+  if (db.name !== ':memory:' && ['-wal', '-shm', '-journal'].some((x) => sameFile(`${db.name}${x}`, target))) fail('invalid_input', 'A backup cannot be written over the database’s own journal; choose another file.', 'file');
+  if (existsSync(target)) {
+    const kind = statSync(target);
+    if (kind.isDirectory()) fail('invalid_input', `${target} is a folder; choose a file name for the backup.`, 'file');
+    if (!kind.isFile()) fail('invalid_input', `${target} is not a regular file (a device or a pipe); choose a file name for the backup.`, 'file');
+    // Replacing an earlier backup is fine; replacing someone's other file is not.
+    try {
+      inspectBackup(target, migrations);
+    } catch {
+      fail('invalid_input', `${target} already exists and is not a Verdict backup; nothing was written. Choose another file name.`, 'file');
+    }
+  }
   await copyDatabase(db, target);
   return inspectBackup(target, migrations);
 }
@@ -121,20 +132,9 @@ export async function restoreDatabase(dbPath: string, chosen: string, { migratio
   if (existsSync(dbPath) && sameFile(dbPath, chosen)) fail('invalid_input', 'That file is the database in use; choose a backup.', 'file');
   const info = inspectBackup(chosen, migrations);
 
-  let keptAt: string | null = null;
-  if (existsSync(dbPath)) {
-    const stamp = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    keptAt = `${stamp}.bak`;
-    for (let i = 2; existsSync(keptAt); i++) keptAt = `${stamp}-${i}.bak`;
-    const current = exclusively(dbPath);
-    try {
-      await copyDatabase(current, keptAt);
-    } finally {
-      current.close();
-    }
-  }
-
-  // The copy is made by SQLite from the chosen file, so a backup that still has a -wal beside it arrives whole.
+  // The incoming copy is made first, by SQLite from the chosen file (so a backup with a -wal beside it arrives
+  // whole), and the current store is locked only for the swap: from the kept copy to the rename, no other
+  // process can write, and a writer that waited for the lock finds the file moved and fails, never lost.
   const source = sqlite(chosen, { readonly: true, fileMustExist: true });
   const incoming = tempBeside(dbPath);
   try {
@@ -145,10 +145,27 @@ export async function restoreDatabase(dbPath: string, chosen: string, { migratio
   } finally {
     source.close();
   }
-  // The old file's journal must not be replayed onto the restored one; its content is in the kept copy.
-  removeQuietly(`${dbPath}-wal`);
-  removeQuietly(`${dbPath}-shm`);
-  renameSync(incoming, dbPath);
+
+  let keptAt: string | null = null;
+  let current: Db | null = null;
+  try {
+    if (existsSync(dbPath)) {
+      const stamp = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      keptAt = `${stamp}.bak`;
+      for (let i = 2; existsSync(keptAt); i++) keptAt = `${stamp}-${i}.bak`;
+      current = exclusively(dbPath);
+      await copyDatabase(current, keptAt);
+    }
+    // The old file's journal must not be replayed onto the restored one; its content is in the kept copy.
+    removeQuietly(`${dbPath}-wal`);
+    removeQuietly(`${dbPath}-shm`);
+    renameSync(incoming, dbPath);
+  } catch (e) {
+    removeQuietly(incoming);
+    throw e;
+  } finally {
+    current?.close();
+  }
 
   try {
     const { db, backup } = openDatabase(dbPath, { migrations });

@@ -58,11 +58,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Opened {
   }
 }
 
-/** Lets SQLite refresh its planner statistics, then closes. */
+/** Lets SQLite refresh its planner statistics, then closes; a store busy elsewhere is closed without it. */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
+    db.pragma('busy_timeout = 0');
     db.pragma('optimize');
+  } catch {
+    // statistics can wait for the next close
   } finally {
     db.close();
   }

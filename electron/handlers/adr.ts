@@ -324,7 +324,9 @@ export function importAdr(ctx: Ctx, input: Parsed<'importAdr'>): ImportedAdr {
     if (!isAbsolute(input.path)) fail('invalid_input', `The record must be given by an absolute path (got "${input.path}").`, 'path');
     try {
       path = realpathSync(input.path);
-      if (!statSync(path).isFile()) fail('invalid_input', `${input.path} is a folder, not a record.`, 'path');
+      const kind = statSync(path);
+      if (kind.isDirectory()) fail('invalid_input', `${input.path} is a folder, not a record.`, 'path');
+      if (!kind.isFile()) fail('invalid_input', `${input.path} is not a regular file (a device or a pipe), not a record.`, 'path');
       // The guarded reader: a FIFO or a device is refused at once, a huge file by its size.
       text = readRepoFile(dirname(path), path);
     } catch (e) {

@@ -279,11 +279,13 @@ export function updateDecision(ctx: Ctx, input: Parsed<'updateDecision'>): Decis
   if (patch.anonymous !== undefined && patch.anonymous !== (d.anonymous === 1)) {
     // Votes cast under one promise keep it: turning anonymity off would name them, turning it on
     // after the fact cannot unsay what the history already tied to people.
+    // A vote cast and then cleared is gone from the votes but not from the history: any vote event counts.
     const voted = ctx
       .sql(
-        `SELECT 1 FROM rounds r WHERE r.decision_id = ? AND (EXISTS (SELECT 1 FROM score_votes v WHERE v.round_id = r.id) OR EXISTS (SELECT 1 FROM importance_votes v WHERE v.round_id = r.id)) LIMIT 1`,
+        `SELECT 1 FROM rounds r WHERE r.decision_id = ? AND (EXISTS (SELECT 1 FROM score_votes v WHERE v.round_id = r.id) OR EXISTS (SELECT 1 FROM importance_votes v WHERE v.round_id = r.id))
+         UNION ALL SELECT 1 FROM events WHERE decision_id = ? AND type IN ('score_cast', 'importance_cast', 'score_cleared', 'importance_cleared') LIMIT 1`,
       )
-      .get(d.id);
+      .get(d.id, d.id);
     if (voted !== undefined) fail('conflict', 'Anonymity cannot change once votes are cast: they were given under the other promise. Duplicate the decision to vote again.', 'patch.anonymous');
   }
   if (patch.weighting !== undefined || patch.scaleMax !== undefined) requireNoOpenRound(ctx, d.id, 'changing the scale or how weights are set');

@@ -42,9 +42,10 @@ export function roundView(ctx: Ctx, round: RoundRow): Round {
   };
   if (round.status !== 'revealed') return view;
   // An anonymous decision never puts a person beside a value: its votes show only in results, under
-  // member labels that the roster cannot map back.
+  // member labels that the roster cannot map back. Nor beside a count: how many cells each person filled
+  // would match a label's number of votes, so after the reveal a person's progress says only finished or not.
   const { anonymous } = ctx.sql<{ anonymous: 0 | 1 }>('SELECT anonymous FROM decisions WHERE id = ?').get(round.decision_id)!;
-  if (anonymous) return view;
+  if (anonymous) return { ...view, progress: view.progress.map((m) => ({ ...m, filled: m.done ? m.total : 0 })) };
   if (round.kind === 'scores') {
     view.scores = ctx
       .sql<ScoreVote>(

@@ -53,7 +53,12 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
     const release = held?.decisionId === decisionId ? held.turn : undefined;
     if (held && release === undefined) await get().closeBallot();
     const reply = await api.takeTurn({ decisionId, memberId, release });
-    if (!reply.ok) return set({ turn: null, turnError: reply.error.message });
+    if (!reply.ok) {
+      // A refused take gives nothing back (its release is undone with it): end this screen's turn, so the
+      // member it held is not locked out on this very screen.
+      if (held) await get().closeBallot();
+      return set({ turn: null, turnError: reply.error.message });
+    }
     const turn = { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot };
     kept.save(turn);
     set({ turn, turnError: null });
