@@ -51,3 +51,26 @@ describe('reading whatever a file holds', () => {
     );
   });
 });
+
+describe('crafted records read in linear time', () => {
+  // Each of these made a regex scan to the end of the line from every position: minutes, not milliseconds.
+  it('a heading padded with 300,000 spaces', { timeout: 20_000 }, () => {
+    const text = `# 1. S\n\n## Status\n\nAccepted\n\n## C${' '.repeat(300_000)}x\n\nbody\n`;
+    expect(readAdr('0001-s.md', text).document.title).toBe('S');
+  });
+
+  it('a Deciders, Tags, Status and Date line of 200,000 unclosed comments', { timeout: 20_000 }, () => {
+    const open = '<!--'.repeat(200_000);
+    const text = `# S\n\n- Status: ${open}\n- Date: ${open}\n- Deciders: ${open}\n- Tags: ${open}\n\n## Context\n\nbody\n`;
+    const read = readAdr('20261123-s.md', text);
+    expect(read.document.title).toBe('S');
+    expect(read.document.status).toBe('draft');
+  });
+
+  it('strips comments as before where they close', () => {
+    const text = `# S\n\n- Status: accepted <!-- proposed -->\n- Deciders: Ana <!-- lead -->, Bo\n- Tags: web <!-- x -->\n\n## Context <!-- why -->\n\nbody\n`;
+    const read = readAdr('20261123-s.md', text);
+    expect(read.document).toMatchObject({ status: 'accepted', context: 'body', tags: ['web'] });
+    expect(read.document.participants.map((p) => p.name)).toEqual(['Ana', 'Bo']);
+  });
+});
