@@ -9,7 +9,7 @@ import { DecisionDocument, type Parsed } from '../../shared/api.ts';
 import { fail, invalidInput, UserError } from '../../shared/reply.ts';
 import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, ImportedAdr, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
-import { branchNames, checkBranchName, commitOnNewBranch, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
+import { branchNames, checkBranchName, commitOnNewBranch, folderClash, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
 import { readRepoFile, UnreadableFile } from '../adr/read.ts';
 import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
@@ -255,7 +255,9 @@ export function unlinkSupersedesRecord(ctx: Ctx, input: Parsed<'unlinkSupersedes
 function branchName(root: string, file: string): string {
   const stem = file.replace(/\.md$/, '');
   const prefix = recordBranchPrefix(root) ?? 'adr/';
-  return `${prefix}${stem}`;
+  // A branch "adr" (or "adr/0007-x/…") would make adr/0007-x impossible for git: take a name it can create.
+  for (const name of [`${prefix}${stem}`, `adr-${stem}`, stem]) if (folderClash(root, name) === null) return name;
+  return `verdict-${stem}`;
 }
 
 function recordBranchPrefix(root: string): string | null {

@@ -1,6 +1,6 @@
 // Export on a new branch, in real git repositories: the user's working tree, index, stash, HEAD and branch stay as they were.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
@@ -147,6 +147,36 @@ describe('exporting on a new branch', () => {
     }
     expect(snapshot(dir)).toEqual(before);
     expect(ok(s, 'listExports', { decisionId: w.decisionId })).toEqual([]);
+  });
+
+  it('says "already exists" only of a branch that exists: a folder clash, a stale lock and a hook each get their own reason', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    git(dir, 'branch', 'adr');
+    // The default name steps around the branch "adr", which would make adr/0006-… impossible.
+    const plan = ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir });
+    expect(plan.branch).toMatchObject({ name: 'adr-0006-use-django-or-flask-for-the-billing-service' });
+    const clash = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'adr/0006-x' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', field: 'branch', message: expect.stringMatching(/^git cannot create the branch adr\/0006-x because a branch called adr exists/) } });
+    git(dir, 'branch', 'team/a/b');
+    const under = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'team/a' });
+    expect(under).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/branch team\/a\/b exists/) } });
+
+    writeFileSync(join(dir, '.git/refs/heads/locked.lock'), '');
+    const locked = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'locked' });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'conflict', field: 'branch', message: expect.stringMatching(/^git could not create the branch locked \(.*locked\.lock.*\); nothing was committed\.$/) } });
+    expect(locked.ok || locked.error.message).not.toMatch(/already exists/);
+    rmSync(join(dir, '.git/refs/heads/locked.lock'));
+
+    writeFileSync(join(dir, '.git/hooks/reference-transaction'), '#!/bin/sh\necho "refs are frozen" >&2\nexit 1\n', { mode: 0o755 });
+    const hooked = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(hooked).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^git could not create the branch adr-0006-[a-z-]+ \(.*\); nothing was committed\.$/) } });
+    expect(hooked.ok || hooked.error.message).not.toMatch(/already exists/);
+    rmSync(join(dir, '.git/hooks/reference-transaction'));
+
+    const made = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(made.branch!.name).toBe('adr-0006-use-django-or-flask-for-the-billing-service');
   });
 
   it('says why it cannot outside a repository or without git, and the plain file export still works', () => {
