@@ -184,8 +184,40 @@ describe('the record a reviewer reads (issue 16)', () => {
     expect(md).toContain(
       '* Good, because its authentication scores 4.3 of 5 with the team. A complete auth system is included: users, groups, permissions, sessions, login views and password reset. ([Django docs](https://docs.djangoproject.com/en/5.2/topics/auth/))',
     );
-    expect(md).not.toMatch(/because [A-Z][a-z]/);
+    // Verdict's own sentences read on after "because"; the team's consequences above them stay as typed.
+    expect(md.slice(md.indexOf('## Pros and Cons'))).not.toMatch(/because [A-Z][a-z]/);
     expect(lintMarkdown(md)).toEqual([]);
+  });
+
+  it('writes the team’s reason and consequences as typed, and lower-cases only the generated draft', () => {
+    const d = structuredClone(base.decision);
+    d.outcome.rationale = 'Django bundles the admin we need.';
+    d.consequencesGood = 'Good: fast';
+    d.consequencesBad = 'Django’s ORM ties us to its migrations';
+    for (const profile of profiles) {
+      const md = renderers[profile]({ ...base, decision: d });
+      expect(md).toMatch(/, because Django bundles the admin we need\./);
+      expect(md).toContain(profile === 'log4brains' ? '- Good: fast' : 'Good, because Good: fast');
+      expect(md).toContain(profile === 'log4brains' ? '- Django’s ORM ties us to its migrations' : 'Bad, because Django’s ORM ties us to its migrations');
+      expect(md).not.toMatch(/because (django bundles|good: fast)/);
+    }
+  });
+
+  it('cites a source whose address URL cannot read as text, in every format', () => {
+    for (const [source, shown] of [
+      ['http://a:99999', 'a:99999'],
+      ['https://exa%mple.com', 'exa%mple.com'],
+      ['http://[::1x', '::1x'],
+    ]) {
+      const d = structuredClone(base.decision);
+      for (const e of d.evidence) e.source = source!;
+      for (const profile of profiles) {
+        const md = renderers[profile]({ ...base, decision: d });
+        expect(md).not.toContain('](http');
+        expect(lintMarkdown(md)).toEqual([]);
+        if (profile === 'madr') expect(md).toContain(shown);
+      }
+    }
   });
 
   it('names who voted what as the decision chose: by name', () => {
