@@ -179,6 +179,39 @@ describe('exporting on a new branch', () => {
     expect(made.branch!.name).toBe('adr-0006-use-django-or-flask-for-the-billing-service');
   });
 
+  it('after a branch update, the working tree’s unchanged copy and the branch’s, once merged, both stay Verdict’s own', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    const first = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir });
+    const path = relative(dir, first.path);
+    git(dir, 'add', '--', path);
+    git(dir, 'commit', '-q', '-m', 'The record', '--', path);
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { confirmation: 'The second staff screen ships too.' } });
+    const b = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(b.action).toBe('updated');
+    // The working tree still holds the first export, untouched: an update, not an edit.
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir })).toMatchObject({ action: 'update', file: first.file });
+    // Merged: the working tree now holds the branch's copy, which is Verdict's too.
+    writeFileSync(first.path, execFileSync('git', ['show', `${b.branch!.name}:${path}`], { cwd: dir, encoding: 'utf8' }));
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir })).toMatchObject({ action: 'unchanged', file: first.file });
+  });
+
+  it('refuses to link, on a branch, a superseded record that is not committed, and commits nothing', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    writeFileSync(join(dir, 'doc/architecture/decisions/0006-keep-reports-in-excel.md'), '# 6. Keep reports in Excel\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nNobody asked.\n');
+    ok(s, 'linkSupersedesRecord', { decisionId: w.decisionId, repo: dir, file: '0006-keep-reports-in-excel.md' });
+    const before = snapshot(dir);
+    const heads = git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads');
+    const reply = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'branch', message: '0006-keep-reports-in-excel.md is not committed; commit it first, or unlink it. Nothing was committed.' } });
+    expect(snapshot(dir)).toEqual(before);
+    expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads')).toBe(heads);
+    expect(ok(s, 'listExports', { decisionId: w.decisionId })).toEqual([]);
+  });
+
   it('says why it cannot outside a repository or without git, and the plain file export still works', () => {
     const s = openTestService();
     const w = djangoWorkshop(s);
