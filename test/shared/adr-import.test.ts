@@ -71,6 +71,6 @@ describe('crafted records read in linear time', () => {
     const text = `# S\n\n- Status: accepted <!-- proposed -->\n- Deciders: Ana <!-- lead -->, Bo\n- Tags: web <!-- x -->\n\n## Context <!-- why -->\n\nbody\n`;
     const read = readAdr('20261123-s.md', text);
     expect(read.document).toMatchObject({ status: 'accepted', context: 'body', tags: ['web'] });
-    expect(read.document.participants.map((p) => p.name)).toEqual(['Ana', 'Bo']);
+    expect(read.document.participants!.map((p) => p.name)).toEqual(['Ana', 'Bo']);
   });
 });
