@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
+import { parseRecord } from '../../shared/adr/records.ts';
 import { markSuperseded } from '../../shared/adr/supersede.ts';
 import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
 import { inTurn, ok, openTestService } from '../helpers.ts';
@@ -250,5 +251,30 @@ describe('the record a reviewer reads (issue 16)', () => {
         expect(lintMarkdown(md)).toEqual([]);
       }
     }
+  });
+});
+
+describe('marking a record superseded keeps its own form', () => {
+  const by = { title: 'Use Django', file: '0006-use-django.md', number: 6 };
+
+  it('keeps CRLF line endings, in every profile', () => {
+    const records = {
+      nygard: '# 2. Use Flask\r\n\r\nDate: 2026-01-01\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\n## Context\r\n\r\nSmall.\r\n',
+      madr: '---\r\nstatus: accepted\r\n---\r\n\r\n# Use Flask\r\n\r\n## Context and Problem Statement\r\n\r\nSmall.\r\n',
+      log4brains: '# Use Flask\r\n\r\n- Status: accepted\r\n- Date: 2026-01-01\r\n\r\n## Context and Problem Statement\r\n\r\nSmall.\r\n',
+    } as const;
+    for (const profile of profiles) {
+      const marked = markSuperseded(profile, records[profile], by)!;
+      expect(marked, profile).toMatch(/superseded|Superceded/i);
+      expect(marked.replace(/\r\n/g, ''), profile).not.toContain('\n');
+      expect(parseRecord('0002-use-flask.md', marked, profile).status, profile).toBe('superseded');
+    }
+  });
+
+  it('changes the "* Status:" bullet of a MADR 2 or 3 record instead of adding front matter', () => {
+    const old = '# Use Flask\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2026-01-01\n\n## Context and Problem Statement\n\nSmall.\n';
+    const marked = markSuperseded('madr', old, by)!;
+    expect(marked).toBe(old.replace('* Status: accepted', '* Status: superseded by [ADR-0006](0006-use-django.md)'));
+    expect(parseRecord('0002-use-flask.md', marked, 'madr').status).toBe('superseded');
   });
 });
