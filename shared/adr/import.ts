@@ -21,7 +21,7 @@ export interface ReadRecord {
 /** Markdown inline text back to what was typed: escapes, entities and autolinks undone. */
 export function plain(text: string): string {
   return text
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
     .replace(/\\([\\`*_[\]<>|#~@.\-+=!()])/g, '$1')
     .replace(/&amp;/g, '&')
     .trim();
@@ -140,7 +140,8 @@ function participants(frontMatter: string | null, body: string): { personId: num
     .map(([name, role], i) => ({ personId: i + 1, name, role }));
 }
 
-const LINK = /\b(Supersedes|Supercedes|Superseded by|Superceded by) \[([^\]]+)\]\(([^)\s]+)\)/gi;
+// Text and destination stop at the next bracket or line end, so "Supersedes [" repeated cannot rescan the rest of the file from each one.
+const LINK = /\b(Supersedes|Supercedes|Superseded by|Superceded by) \[((?:\\.|[^\\[\]\n])+)\]\(([^()\s]+)\)/gi;
 
 function links(body: string): ReadRecord['links'] {
   const out: ReadRecord['links'] = { supersedes: [], supersededBy: [] };

@@ -67,6 +67,19 @@ describe('crafted records read in linear time', () => {
     expect(read.document.status).toBe('draft');
   });
 
+  it('a context of 50,000 unclosed "Supersedes [" links or "<http://" autolinks', { timeout: 20_000 }, () => {
+    for (const piece of ['Supersedes [', 'Supersedes [a](b', '<http://']) {
+      const read = readAdr('s.md', `# S\n\n## Context and Problem Statement\n\n${piece.repeat(50_000)}\n`);
+      expect(read.links).toEqual({ supersedes: [], supersededBy: [] });
+    }
+  });
+
+  it('still reads links whose title holds escaped brackets, and autolinks', () => {
+    const read = readAdr('s.md', '# S\n\n## Context and Problem Statement\n\nSee <https://example.org/x>.\n\nSupersedes [Use \\[old\\] Flask](0002-use-old-flask.md)\n');
+    expect(read.links.supersedes).toEqual([{ title: 'Use [old] Flask', file: '0002-use-old-flask.md' }]);
+    expect(read.document.context).toContain('See https://example.org/x.');
+  });
+
   it('strips comments as before where they close', () => {
     const text = `# S\n\n- Status: accepted <!-- proposed -->\n- Deciders: Ana <!-- lead -->, Bo\n- Tags: web <!-- x -->\n\n## Context <!-- why -->\n\nbody\n`;
     const read = readAdr('20261123-s.md', text);
