@@ -80,12 +80,42 @@ export function checkBranchName(root: string, name: string): void {
   } catch {
     fail('invalid_input', `"${name}" is not a name git accepts for a branch.`, 'branch');
   }
+  if (branchExists(root, name)) fail('conflict', `A branch called ${name} already exists; nothing was committed. Choose another name.`, 'branch');
+  const clash = folderClash(root, name);
+  if (clash !== null) fail('conflict', clashMessage(name, clash), 'branch');
+}
+
+function branchExists(root: string, name: string): boolean {
   try {
     git(root, ['show-ref', '--verify', '--quiet', `refs/heads/${name}`]);
+    return true;
   } catch {
-    return;
+    return false;
   }
-  fail('conflict', `A branch called ${name} already exists; nothing was committed. Choose another name.`, 'branch');
+}
+
+/**
+ * The local branch git cannot keep beside `name`: branches are files under refs/heads, so "adr" and "adr/0002-x"
+ * cannot both exist (one would have to be a file and a folder at once). Null when there is none.
+ */
+export function folderClash(root: string, name: string): string | null {
+  let refs: string[];
+  try {
+    refs = git(root, ['for-each-ref', '--format=%(refname)', 'refs/heads']).split('\n').filter(Boolean);
+  } catch {
+    return null;
+  }
+  for (const ref of refs) {
+    const b = ref.replace(/^refs\/heads\//, '');
+    if (name.startsWith(`${b}/`) || b.startsWith(`${name}/`)) return b;
+  }
+  return null;
+}
+
+function clashMessage(name: string, clash: string): string {
+  return clash.length < name.length
+    ? `git cannot create the branch ${name} because a branch called ${clash} exists (a branch name cannot also be a folder of branches); nothing was committed. Choose another name.`
+    : `git cannot create the branch ${name} because a branch ${clash} exists under that name as a folder; nothing was committed. Choose another name.`;
 }
 
 /** A file's text at HEAD, or null when HEAD has no such file. */
@@ -137,8 +167,13 @@ export function commitOnNewBranch(root: string, name: string, files: GitFile[], 
     }
     try {
       git(root, ['update-ref', '-m', 'verdict: record on a new branch', `refs/heads/${name}`, commit, '']);
-    } catch {
-      fail('conflict', `A branch called ${name} already exists; nothing was committed. Choose another name.`, 'branch');
+    } catch (e) {
+      // Only a branch that is there is "already exists": a lock file, a hook or a folder clash say otherwise.
+      if (branchExists(root, name)) fail('conflict', `A branch called ${name} already exists; nothing was committed. Choose another name.`, 'branch');
+      const clash = folderClash(root, name);
+      if (clash !== null) fail('conflict', clashMessage(name, clash), 'branch');
+      const why = e instanceof GitError ? e.stderr.replace(/\s+/g, ' ').trim() || e.message : String(e);
+      fail('conflict', `git could not create the branch ${name} (${why}); nothing was committed.`, 'branch');
     }
     return { commit, head };
   } catch (e) {

@@ -9,7 +9,7 @@ import { DecisionDocument, type Parsed } from '../../shared/api.ts';
 import { fail, invalidInput, UserError } from '../../shared/reply.ts';
 import type { AdrExport, AdrFolder, AdrProfile, ExportPlan, ExportResult, ImportedAdr, RepoScan, SupersededRecord } from '../../shared/types.ts';
 import { createRecord, sha256, writeAtomically } from '../adr/write.ts';
-import { branchNames, checkBranchName, commitOnNewBranch, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
+import { branchNames, checkBranchName, commitOnNewBranch, folderClash, gitState, namesAtHead, pushRemote, readAtHead, type GitFile } from '../adr/git.ts';
 import { readRepoFile, UnreadableFile } from '../adr/read.ts';
 import { detectFolder, listRecords, nextNumber } from '../adr/scan.ts';
 import type { Ctx } from '../context.ts';
@@ -85,6 +85,14 @@ interface Plan extends ExportPlan {
   date: string;
 }
 
+/**
+ * Whether a file still holds what Verdict wrote. `sha256` may list several hashes, space-separated: after a branch
+ * export it holds the working tree's copy and the branch's, so neither the old file nor the merged one reads as edited.
+ */
+function isOurs(row: { sha256: string }, text: string): boolean {
+  return row.sha256.split(' ').includes(sha256(text));
+}
+
 function planFile(ctx: Ctx, input: Parsed<'previewExport'>): Omit<Plan, 'branch'> {
   const row = decisionRow(ctx, input.decisionId);
   const open = openRoundOf(ctx, row.id);
@@ -103,7 +111,7 @@ function planFile(ctx: Ctx, input: Parsed<'previewExport'>): Omit<Plan, 'branch'
   const current = existing ? readText(folder, existing.file) : null;
   if (existing && current !== null) {
     const markdown = render(existing.number);
-    if (sha256(current) !== existing.sha256) {
+    if (!isOurs(existing, current)) {
       notes.push(`${existing.file} was edited in the repository since Verdict wrote it on ${existing.exported_at.slice(0, 10)}.`);
       return { ...base, file: existing.file, number: existing.number, action: 'conflict', markdown, notes };
     }
@@ -208,7 +216,7 @@ function markOlderRecords(ctx: Ctx, p: Plan, written: { file: string; number: nu
     const owner = ownerOf(ctx, folder, old.file);
     writeAtomically(folder.path, old.file, next, { replace: true });
     // Our own file stays ours when it was unchanged; an edited one stays marked as edited.
-    if (owner && owner.sha256 === sha256(text)) ctx.sql('UPDATE adr_exports SET sha256 = ? WHERE repo = ? AND adr_dir = ? AND file = ?').run(sha256(next), owner.repo, owner.adr_dir, owner.file);
+    if (owner && isOurs(owner, text)) ctx.sql('UPDATE adr_exports SET sha256 = ? WHERE repo = ? AND adr_dir = ? AND file = ?').run(sha256(next), owner.repo, owner.adr_dir, owner.file);
     changed.push(`${folder.adrDir}/${old.file}`);
   }
   return changed;
@@ -255,7 +263,9 @@ export function unlinkSupersedesRecord(ctx: Ctx, input: Parsed<'unlinkSupersedes
 function branchName(root: string, file: string): string {
   const stem = file.replace(/\.md$/, '');
   const prefix = recordBranchPrefix(root) ?? 'adr/';
-  return `${prefix}${stem}`;
+  // A branch "adr" (or "adr/0007-x/…") would make adr/0007-x impossible for git: take a name it can create.
+  for (const name of [`${prefix}${stem}`, `adr-${stem}`, stem]) if (folderClash(root, name) === null) return name;
+  return `verdict-${stem}`;
 }
 
 function recordBranchPrefix(root: string): string | null {
@@ -283,6 +293,12 @@ function exportOnBranch(ctx: Ctx, p: Plan, input: Parsed<'exportAdr'>): ExportRe
   const content = fresh ? p.render(target.number) : p.markdown;
   const inRepo = (file: string) => relative(state.root, join(folder.path, file)).split(sep).join('/');
   const files: GitFile[] = [{ path: inRepo(target.file), content }];
+  // The record links to each record it supersedes: on the branch, that link must lead somewhere.
+  for (const old of p.supersedes) {
+    if (readAtHead(state.root, inRepo(old.file)) === null) {
+      fail('invalid_input', `${old.file} is not committed; commit it first, or unlink it. Nothing was committed.`, 'branch');
+    }
+  }
   const superseded: string[] = [];
   if (decisionRow(ctx, p.decisionId).status === 'accepted') {
     const by: RecordLink = { file: target.file, number: target.number, title: p.title };
@@ -304,10 +320,14 @@ function exportOnBranch(ctx: Ctx, p: Plan, input: Parsed<'exportAdr'>): ExportRe
   if (p.existing && p.existing.file !== target.file) {
     ctx.sql('DELETE FROM adr_exports WHERE repo = ? AND adr_dir = ? AND file = ?').run(p.existing.repo, p.existing.adr_dir, p.existing.file);
   }
-  // Remembered as Verdict's own, so once the branch is merged a later export updates this file in place.
+  // Remembered as Verdict's own, so once the branch is merged a later export updates this file in place; the working
+  // tree's unedited copy stays ours too, or the next plain export would call it edited.
+  const here = readText(folder, target.file);
+  const kept = here !== null && p.existing?.file === target.file && isOurs(p.existing, here) ? sha256(here) : null;
+  const hashes = [...new Set([sha256(content), kept].filter((h): h is string => h !== null))].join(' ');
   ctx
     .sql('INSERT OR REPLACE INTO adr_exports (decision_id, repo, adr_dir, file, number, profile, sha256, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(p.decisionId, folder.root, folder.adrDir, target.file, target.number, folder.profile, sha256(content), ctx.now());
+    .run(p.decisionId, folder.root, folder.adrDir, target.file, target.number, folder.profile, hashes, ctx.now());
   const remote = pushRemote(state.root, state.branch);
   const branch = { name, commit, from: state.branch, files: changed.map((f) => f.path), push: `git push -u ${remote} ${name}` };
   const action = p.action === 'update' || p.action === 'unchanged' ? 'updated' : p.action === 'conflict' && !fresh ? 'overwritten' : 'created';

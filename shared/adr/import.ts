@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Input } from '../api.ts';
 import { statuses } from '../status.ts';
 import type { AdrProfile } from '../types.ts';
-import { parseRecord } from './records.ts';
+import { parseRecord, stripComments } from './records.ts';
 
 export interface RecordRef {
   title: string;
@@ -21,7 +21,7 @@ export interface ReadRecord {
 /** Markdown inline text back to what was typed: escapes, entities and autolinks undone. */
 export function plain(text: string): string {
   return text
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
     .replace(/\\([\\`*_[\]<>|#~@.\-+=!()])/g, '$1')
     .replace(/&amp;/g, '&')
     .trim();
@@ -43,7 +43,7 @@ function sections(lines: string[], level: '## ' | '### '): { before: string[]; l
   return { before, list };
 }
 
-const find = (list: Section[], ...names: string[]) => list.find((s) => names.some((n) => s.heading.toLowerCase().replace(/\s*<!--.*-->\s*$/, '') === n.toLowerCase()));
+const find = (list: Section[], ...names: string[]) => list.find((s) => names.some((n) => stripComments(s.heading).trim().toLowerCase() === n.toLowerCase()));
 const bullets = (lines: string[]) => lines.filter((l) => /^[*-] /.test(l)).map((l) => l.slice(2).trim());
 const paragraphs = (lines: string[]) =>
   lines
@@ -127,7 +127,7 @@ function participants(frontMatter: string | null, body: string): { personId: num
       for (const n of names(data[key])) found.push([n, role]);
   }
   const deciders = /^[-*] Deciders:\s*(.+)$/m.exec(body)?.[1];
-  if (deciders) for (const n of names(deciders.replace(/<!--.*-->/g, ''))) found.push([n, 'decision-maker']);
+  if (deciders) for (const n of names(stripComments(deciders))) found.push([n, 'decision-maker']);
   const line = /^Decided by (.+?)(?:, with (.+?) consulted)?(?:; (.+?) informed)?\.$/m.exec(body);
   if (line) {
     for (const n of names(line[1])) found.push([n, 'decision-maker']);
@@ -140,7 +140,8 @@ function participants(frontMatter: string | null, body: string): { personId: num
     .map(([name, role], i) => ({ personId: i + 1, name, role }));
 }
 
-const LINK = /\b(Supersedes|Supercedes|Superseded by|Superceded by) \[([^\]]+)\]\(([^)\s]+)\)/gi;
+// Text and destination stop at the next bracket or line end, so "Supersedes [" repeated cannot rescan the rest of the file from each one.
+const LINK = /\b(Supersedes|Supercedes|Superseded by|Superceded by) \[((?:\\.|[^\\[\]\n])+)\]\(([^()\s]+)\)/gi;
 
 function links(body: string): ReadRecord['links'] {
   const out: ReadRecord['links'] = { supersedes: [], supersededBy: [] };
@@ -210,7 +211,7 @@ export function readAdr(file: string, source: string): ReadRecord {
   const confirmation = text(find(subsections, 'Confirmation')?.lines ?? []) || nygardRest.map(plain).join('\n\n');
 
   const tagLine = /^[-*] Tags:\s*(.+)$/m.exec(body)?.[1] ?? /^(?:.*\. )?Tags: (.+?)\.(?: |$)/m.exec(body)?.[1] ?? '';
-  const tags = [...new Set(plain(tagLine.replace(/<!--.*-->/g, '')).split(/[,\s]+/))].filter((t) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u.test(t)).slice(0, 20);
+  const tags = [...new Set(plain(stripComments(tagLine)).split(/[,\s]+/))].filter((t) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u.test(t)).slice(0, 20);
 
   const context = text(considered >= 0 ? contextLines.slice(0, considered) : contextLines);
   return {

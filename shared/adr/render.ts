@@ -85,7 +85,9 @@ function outcome(d: DecisionDetail, r: Results | null, lead = (name: string) => 
   const ranked = r?.options.filter((o) => o.rank !== null) ?? [];
   const mine = ranked.find((o) => o.optionId === chosen.id);
   const max = r?.scale.max ?? d.scale.max;
-  const because = inline(lowerFirst(sentence(d.outcome.rationale.trim() || draftReason(d, r, chosen.id) || 'the team chose it')));
+  // The team's reason exactly as typed ("Django bundles…" stays capitalised); only the generated draft is made to follow "because".
+  const typed = d.outcome.rationale.trim();
+  const because = inline(sentence(typed || lowerFirst(draftReason(d, r, chosen.id) || 'the team chose it')));
   const parts = [`${lead(inline(chosen.name))}, because ${because}.`];
   if (mine && r) {
     const position = ranked.indexOf(mine);
@@ -101,7 +103,7 @@ function outcome(d: DecisionDetail, r: Results | null, lead = (name: string) => 
 }
 
 function consequenceItems(d: DecisionDetail, s: Style): string | null {
-  const item = (kind: 'Good' | 'Bad', line: string) => `${s.bullet} ${kind}, because ${inline(lowerFirst(stripBecause(line, kind)))}`;
+  const item = (kind: 'Good' | 'Bad', line: string) => `${s.bullet} ${kind}, because ${inline(stripBecause(line, kind))}`;
   const items = [...lines(d.consequencesGood).map((l) => item('Good', l)), ...lines(d.consequencesBad).map((l) => item('Bad', l))];
   return items.length ? items.join('\n') : null;
 }
@@ -123,7 +125,8 @@ function citation(source: string): string {
   const text = source.replace(/\s+/g, ' ').trim();
   if (text === '') return '';
   const url = /https?:\/\/[^\s<>"`|\\]+[^\s<>"`|\\.,;:!?)\]'*_]/.exec(text)?.[0];
-  if (url === undefined) return ` (${inline(text)})`;
+  // An address URL cannot read ("http://a:99999", "http://[::1x") is cited as written, never a reason to fail the export.
+  if (url === undefined || !URL.canParse(url)) return ` (${inline(text)})`;
   const label = text.replace(url, '').replace(/^[\s,;:–—-]+|[\s,;:(–—-]+$/g, '') || new URL(url).hostname;
   // Only what would end or break the destination is escaped; decodeURI is not used, since a stray % would throw.
   return ` ([${linkText(label)}](${url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c))}))`;

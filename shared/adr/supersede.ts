@@ -24,7 +24,18 @@ function nygard(text: string, by: RecordLink): string | null {
 function madr(text: string, by: RecordLink): string {
   const status = `superseded by ${by.number === null ? by.file : `ADR-${padNumber(by.number)}`}`;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!fm) return `---\n${stringify({ status }).trimEnd()}\n---\n\n${text}`;
+  if (!fm) {
+    // MADR 2 and 3 keep the status in a "* Status:" bullet under the title: that bullet is where it changes.
+    const lines = text.split('\n');
+    const firstSection = lines.findIndex((l) => /^## /.test(l));
+    const at = lines.findIndex((l, i) => (firstSection < 0 || i < firstSection) && /^[-*] Status:/i.test(l));
+    if (at >= 0) {
+      const label = by.number === null ? linkText(by.title) : `ADR-${padNumber(by.number)}`;
+      lines[at] = `${lines[at]![0]} Status: superseded by [${label}](${linkDestination(by.file)})`;
+      return lines.join('\n');
+    }
+    return `---\n${stringify({ status }).trimEnd()}\n---\n\n${text}`;
+  }
   const lines = fm[1]!.split(/\r?\n/);
   const at = lines.findIndex((l) => /^status\s*:/.test(l));
   const entry = `status: ${JSON.stringify(status)}`;
@@ -49,7 +60,10 @@ function log4brains(text: string, by: RecordLink): string | null {
 
 /** The record's text with its status saying it is superseded by `by`; null when the file has no place for it. */
 export function markSuperseded(profile: Profile, text: string, by: RecordLink): string | null {
-  if (profile === 'nygard') return nygard(text, by);
-  if (profile === 'madr') return madr(text, by);
-  return log4brains(text, by);
+  // A record written with CRLF line endings keeps them: edited as LF, written back as it came.
+  const crlf = text.includes('\r\n');
+  const lf = crlf ? text.replace(/\r\n/g, '\n') : text;
+  const next = profile === 'nygard' ? nygard(lf, by) : profile === 'madr' ? madr(lf, by) : log4brains(lf, by);
+  if (next === null || !crlf) return next;
+  return next === lf ? text : next.replace(/\n/g, '\r\n');
 }

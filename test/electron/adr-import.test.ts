@@ -46,7 +46,7 @@ describe('Verdict → repository → Verdict', () => {
       expect(shares(d.criteria)).toEqual(shares(original.criteria));
       expect(d.outcome.rationale).toBe(original.outcome.rationale);
       expect(d.options.find((o) => o.id === d.outcome.optionId)?.name).toBe('Django');
-      expect(d.consequencesGood.split('\n')).toEqual(['the refund and invoice screens come from the generated admin.', 'accounts and sessions need no extra packages.'].map((l) => (profile === 'log4brains' ? l[0]!.toUpperCase() + l.slice(1) : l)));
+      expect(d.consequencesGood.split('\n')).toEqual(['The refund and invoice screens come from the generated admin.', 'accounts and sessions need no extra packages.'].map((l) => (profile === 'log4brains' ? l[0]!.toUpperCase() + l.slice(1) : l)));
       expect(d.confirmation).toBe(original.confirmation);
       // Who took part comes back with their roles, ready for the next vote (log4brains names only the deciders).
       const people = profile === 'log4brains' ? [['Ana Lima', 'decision-maker'], ['Bo Chen', 'decision-maker']] : [['Ana Lima', 'decision-maker'], ['Bo Chen', 'decision-maker'], ['Cy Okafor', 'consulted'], ['Platform team', 'informed']];

@@ -51,3 +51,39 @@ describe('reading whatever a file holds', () => {
     );
   });
 });
+
+describe('crafted records read in linear time', () => {
+  // Each of these made a regex scan to the end of the line from every position: minutes, not milliseconds.
+  it('a heading padded with 300,000 spaces', { timeout: 20_000 }, () => {
+    const text = `# 1. S\n\n## Status\n\nAccepted\n\n## C${' '.repeat(300_000)}x\n\nbody\n`;
+    expect(readAdr('0001-s.md', text).document.title).toBe('S');
+  });
+
+  it('a Deciders, Tags, Status and Date line of 200,000 unclosed comments', { timeout: 20_000 }, () => {
+    const open = '<!--'.repeat(200_000);
+    const text = `# S\n\n- Status: ${open}\n- Date: ${open}\n- Deciders: ${open}\n- Tags: ${open}\n\n## Context\n\nbody\n`;
+    const read = readAdr('20261123-s.md', text);
+    expect(read.document.title).toBe('S');
+    expect(read.document.status).toBe('draft');
+  });
+
+  it('a context of 50,000 unclosed "Supersedes [" links or "<http://" autolinks', { timeout: 20_000 }, () => {
+    for (const piece of ['Supersedes [', 'Supersedes [a](b', '<http://']) {
+      const read = readAdr('s.md', `# S\n\n## Context and Problem Statement\n\n${piece.repeat(50_000)}\n`);
+      expect(read.links).toEqual({ supersedes: [], supersededBy: [] });
+    }
+  });
+
+  it('still reads links whose title holds escaped brackets, and autolinks', () => {
+    const read = readAdr('s.md', '# S\n\n## Context and Problem Statement\n\nSee <https://example.org/x>.\n\nSupersedes [Use \\[old\\] Flask](0002-use-old-flask.md)\n');
+    expect(read.links.supersedes).toEqual([{ title: 'Use [old] Flask', file: '0002-use-old-flask.md' }]);
+    expect(read.document.context).toContain('See https://example.org/x.');
+  });
+
+  it('strips comments as before where they close', () => {
+    const text = `# S\n\n- Status: accepted <!-- proposed -->\n- Deciders: Ana <!-- lead -->, Bo\n- Tags: web <!-- x -->\n\n## Context <!-- why -->\n\nbody\n`;
+    const read = readAdr('20261123-s.md', text);
+    expect(read.document).toMatchObject({ status: 'accepted', context: 'body', tags: ['web'] });
+    expect(read.document.participants!.map((p) => p.name)).toEqual(['Ana', 'Bo']);
+  });
+});

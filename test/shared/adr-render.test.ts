@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import { renderers, type AdrInput, profiles } from '../../shared/adr/render.ts';
+import { parseRecord } from '../../shared/adr/records.ts';
 import { markSuperseded } from '../../shared/adr/supersede.ts';
 import { djangoWorkshop, lintMarkdown } from '../adr-helpers.ts';
 import { inTurn, ok, openTestService } from '../helpers.ts';
@@ -184,8 +185,40 @@ describe('the record a reviewer reads (issue 16)', () => {
     expect(md).toContain(
       '* Good, because its authentication scores 4.3 of 5 with the team. A complete auth system is included: users, groups, permissions, sessions, login views and password reset. ([Django docs](https://docs.djangoproject.com/en/5.2/topics/auth/))',
     );
-    expect(md).not.toMatch(/because [A-Z][a-z]/);
+    // Verdict's own sentences read on after "because"; the team's consequences above them stay as typed.
+    expect(md.slice(md.indexOf('## Pros and Cons'))).not.toMatch(/because [A-Z][a-z]/);
     expect(lintMarkdown(md)).toEqual([]);
+  });
+
+  it('writes the team’s reason and consequences as typed, and lower-cases only the generated draft', () => {
+    const d = structuredClone(base.decision);
+    d.outcome.rationale = 'Django bundles the admin we need.';
+    d.consequencesGood = 'Good: fast';
+    d.consequencesBad = 'Django’s ORM ties us to its migrations';
+    for (const profile of profiles) {
+      const md = renderers[profile]({ ...base, decision: d });
+      expect(md).toMatch(/, because Django bundles the admin we need\./);
+      expect(md).toContain(profile === 'log4brains' ? '- Good: fast' : 'Good, because Good: fast');
+      expect(md).toContain(profile === 'log4brains' ? '- Django’s ORM ties us to its migrations' : 'Bad, because Django’s ORM ties us to its migrations');
+      expect(md).not.toMatch(/because (django bundles|good: fast)/);
+    }
+  });
+
+  it('cites a source whose address URL cannot read as text, in every format', () => {
+    for (const [source, shown] of [
+      ['http://a:99999', 'a:99999'],
+      ['https://exa%mple.com', 'exa%mple.com'],
+      ['http://[::1x', '::1x'],
+    ]) {
+      const d = structuredClone(base.decision);
+      for (const e of d.evidence) e.source = source!;
+      for (const profile of profiles) {
+        const md = renderers[profile]({ ...base, decision: d });
+        expect(md).not.toContain('](http');
+        expect(lintMarkdown(md)).toEqual([]);
+        if (profile === 'madr') expect(md).toContain(shown);
+      }
+    }
   });
 
   it('names who voted what as the decision chose: by name', () => {
@@ -218,5 +251,30 @@ describe('the record a reviewer reads (issue 16)', () => {
         expect(lintMarkdown(md)).toEqual([]);
       }
     }
+  });
+});
+
+describe('marking a record superseded keeps its own form', () => {
+  const by = { title: 'Use Django', file: '0006-use-django.md', number: 6 };
+
+  it('keeps CRLF line endings, in every profile', () => {
+    const records = {
+      nygard: '# 2. Use Flask\r\n\r\nDate: 2026-01-01\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\n## Context\r\n\r\nSmall.\r\n',
+      madr: '---\r\nstatus: accepted\r\n---\r\n\r\n# Use Flask\r\n\r\n## Context and Problem Statement\r\n\r\nSmall.\r\n',
+      log4brains: '# Use Flask\r\n\r\n- Status: accepted\r\n- Date: 2026-01-01\r\n\r\n## Context and Problem Statement\r\n\r\nSmall.\r\n',
+    } as const;
+    for (const profile of profiles) {
+      const marked = markSuperseded(profile, records[profile], by)!;
+      expect(marked, profile).toMatch(/superseded|Superceded/i);
+      expect(marked.replace(/\r\n/g, ''), profile).not.toContain('\n');
+      expect(parseRecord('0002-use-flask.md', marked, profile).status, profile).toBe('superseded');
+    }
+  });
+
+  it('changes the "* Status:" bullet of a MADR 2 or 3 record instead of adding front matter', () => {
+    const old = '# Use Flask\n\n* Status: accepted\n* Deciders: Ana\n* Date: 2026-01-01\n\n## Context and Problem Statement\n\nSmall.\n';
+    const marked = markSuperseded('madr', old, by)!;
+    expect(marked).toBe(old.replace('* Status: accepted', '* Status: superseded by [ADR-0006](0006-use-django.md)'));
+    expect(parseRecord('0002-use-flask.md', marked, 'madr').status).toBe('superseded');
   });
 });
