@@ -4,6 +4,22 @@ import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import type { DecisionDetail, Results } from '../types.ts';
 
+/**
+ * The team's words after "because": "Staff screens come from…" reads "because staff screens come from…", but a
+ * name keeps its capital ("Django bundles…", "Redis is faster" when the decision writes Redis elsewhere, "ORM",
+ * "I"). A word is taken for a name when the decision spells it capitalised somewhere other than a sentence's start.
+ */
+export function afterBecause(text: string, d: { title: string; context: string; drivers: string; tags: string[]; options: { name: string }[]; criteria: { name: string }[]; participants: { name: string }[] }): string {
+  // The word itself, without a possessive ("Django’s" is Django's).
+  const word = /^(\p{Lu}\p{Ll}*)(?=[\s,.;:!?'’-]|$)/u.exec(text)?.[1];
+  if (word === undefined || word === 'I') return text;
+  const names = [...d.options, ...d.criteria, ...d.participants].map((x) => x.name).concat(d.tags);
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const inName = names.some((n) => new RegExp(`(^|[^\\p{L}])${escaped}([^\\p{L}]|$)`, 'u').test(n));
+  const midSentence = new RegExp(`[\\p{Ll}\\p{N},;:(]\\s+${escaped}([^\\p{L}]|$)`, 'u').test(`${d.title}\n${d.context}\n${d.drivers}`);
+  return inName || midSentence ? text : word[0]!.toLowerCase() + text.slice(1);
+}
+
 /** "Admin interface" → "admin interface", but "ORM" and "Django REST" keep their capitals. */
 export const lowerFirst = (s: string): string => (/^\p{Lu}(\p{Ll}|\s)/u.test(s) && !/^I\s/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 

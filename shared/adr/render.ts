@@ -6,7 +6,7 @@ import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
-import { draftReason, lowerFirst } from './reason.ts';
+import { afterBecause, draftReason, lowerFirst } from './reason.ts';
 
 export type Profile = AdrProfile;
 export const profiles = adrProfiles;
@@ -85,9 +85,9 @@ function outcome(d: DecisionDetail, r: Results | null, lead = (name: string) => 
   const ranked = r?.options.filter((o) => o.rank !== null) ?? [];
   const mine = ranked.find((o) => o.optionId === chosen.id);
   const max = r?.scale.max ?? d.scale.max;
-  // The team's reason exactly as typed ("Django bundles…" stays capitalised); only the generated draft is made to follow "because".
+  // The team's reason as typed, its first word lower-cased after "because" unless it is a name (afterBecause).
   const typed = d.outcome.rationale.trim();
-  const because = inline(sentence(typed || lowerFirst(draftReason(d, r, chosen.id) || 'the team chose it')));
+  const because = inline(sentence(typed ? afterBecause(typed, d) : lowerFirst(draftReason(d, r, chosen.id) || 'the team chose it')));
   const parts = [`${lead(inline(chosen.name))}, because ${because}.`];
   if (mine && r) {
     const position = ranked.indexOf(mine);
@@ -103,7 +103,7 @@ function outcome(d: DecisionDetail, r: Results | null, lead = (name: string) => 
 }
 
 function consequenceItems(d: DecisionDetail, s: Style): string | null {
-  const item = (kind: 'Good' | 'Bad', line: string) => `${s.bullet} ${kind}, because ${inline(stripBecause(line, kind))}`;
+  const item = (kind: 'Good' | 'Bad', line: string) => `${s.bullet} ${kind}, because ${inline(afterBecause(stripBecause(line, kind), d))}`;
   const items = [...lines(d.consequencesGood).map((l) => item('Good', l)), ...lines(d.consequencesBad).map((l) => item('Bad', l))];
   return items.length ? items.join('\n') : null;
 }
