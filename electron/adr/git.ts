@@ -1,7 +1,7 @@
 // Records committed on a new branch with git's plumbing and a temporary index: the user's working tree,
 // index, stash, HEAD and current branch are never touched, however dirty they are.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fail } from '../../shared/reply.ts';
@@ -55,6 +55,11 @@ export function gitState(dir: string): GitState {
   } catch (e) {
     if ((e as GitError).missing) return { ok: false, reason: 'git is not installed (or not on the PATH), so Verdict cannot commit the record; it can still write it as a file.' };
     return { ok: false, reason: `${dir} is not inside a git repository, so there is no branch to commit on; the record can still be written as a file.` };
+  }
+  // Mid-rebase, HEAD is a half-rewritten history: a branch from it would carry commits nobody meant to propose.
+  const gitDir = git(root, ['rev-parse', '--absolute-git-dir']).trim();
+  if (['rebase-merge', 'rebase-apply'].some((d) => existsSync(join(gitDir, d)))) {
+    return { ok: false, reason: 'A rebase is in progress in this repository; finish or abort it before committing the record on a branch. The record can still be written as a file.' };
   }
   let head: string;
   try {

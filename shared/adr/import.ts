@@ -181,8 +181,9 @@ export function readAdr(file: string, source: string): ReadRecord {
     return true;
   });
 
+  // Nygard has no drivers section: Verdict's records list the criteria in the context when no matrix carries them.
   const driverLines = find(list, 'Decision Drivers')?.lines ?? [];
-  const listed = criteriaList(driverLines);
+  const listed = criteriaList(driverLines.length ? driverLines : contextLines);
   const verdictLines = (l: string) => /^(The team weighed \d|Criteria, weighed by|Other drivers:)/.test(l) || /^[*-] .+ — [\d.]+ %/.test(l);
   const drivers = text(driverLines.filter((l) => !verdictLines(l)));
   const criteria = (m?.criteria.length ? m.criteria.map((c) => ({ ...c, description: listed.find((x) => x.name === c.name)?.description ?? '' })) : listed).map((c, i) => ({
@@ -213,7 +214,7 @@ export function readAdr(file: string, source: string): ReadRecord {
   const tagLine = /^[-*] Tags:\s*(.+)$/m.exec(body)?.[1] ?? /^(?:.*\. )?Tags: (.+?)\.(?: |$)/m.exec(body)?.[1] ?? '';
   const tags = [...new Set(plain(stripComments(tagLine)).split(/[,\s]+/))].filter((t) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u.test(t)).slice(0, 20);
 
-  const context = text(considered >= 0 ? contextLines.slice(0, considered) : contextLines);
+  const context = text((considered >= 0 ? contextLines.slice(0, considered) : contextLines).filter((l) => driverLines.length > 0 || !verdictLines(l)));
   return {
     profile,
     number: record.number,

@@ -147,15 +147,26 @@ function memberLabels(d: DecisionDetail, r: Results): string[] {
   const mode = voteNames(d);
   if (mode === 'names') return r.members.map((m) => m.label);
   if (mode === 'nobody') return r.members.map(() => 'a member');
+  // By role, a role only one person holds would name them (the record lists who took part, with roles), and a
+  // number would follow the roster's order: such a vote says "a member", the others only their role.
   const roleOf = (m: Results['members'][number]) => d.participants.find((p) => p.personId === m.personId)?.role ?? 'member';
   const count = new Map<string, number>();
   for (const m of r.members) count.set(roleOf(m), (count.get(roleOf(m)) ?? 0) + 1);
-  const seen = new Map<string, number>();
   return r.members.map((m) => {
     const role = roleOf(m);
-    seen.set(role, (seen.get(role) ?? 0) + 1);
-    const name = role[0]!.toUpperCase() + role.slice(1);
-    return count.get(role)! > 1 ? `${name} ${seen.get(role)}` : name;
+    return count.get(role)! > 1 ? role[0]!.toUpperCase() + role.slice(1) : 'a member';
+  });
+}
+
+/** The members in an order of their votes, not of the roster (by role, a row's place must not name it). */
+function memberOrder(d: DecisionDetail, r: Results): number[] {
+  const order = r.members.map((_, i) => i);
+  if (voteNames(d) !== 'roles') return order;
+  const totals = (i: number) => d.options.map((o) => r.members[i]!.totals.find((t) => t.optionId === o.id)?.total ?? -1);
+  return order.sort((a, b) => {
+    const [x, y] = [totals(a), totals(b)];
+    for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return y[k]! - x[k]!;
+    return 0;
   });
 }
 
@@ -271,12 +282,12 @@ function votes(d: DecisionDetail, r: Results | null, compact: boolean): string |
   const labels = memberLabels(d, r);
   const cells = (m: Results['members'][number]) => d.options.map((o) => (total(m, o.id) === null ? '—' : fixed(total(m, o.id)!)));
   if (compact) {
-    const each = r.members.map((m, i) => `${inline(labels[i]!)} ${cells(m).join(' / ')}`);
+    const each = memberOrder(d, r).map((i) => `${inline(labels[i]!)} ${cells(r.members[i]!).join(' / ')}`);
     return `Each member’s own weighted score (${d.options.map((o) => inline(o.name)).join(' / ')}): ${each.join(', ')}.`;
   }
   const withRole = mode === 'names';
   const role = (personId: number | null) => d.participants.find((p) => p.personId === personId)?.role ?? 'participant';
-  const rows = r.members.map((m, i) => [cell(labels[i]!), ...(withRole ? [role(m.personId)] : []), ...cells(m)]);
+  const rows = memberOrder(d, r).map((i) => [cell(labels[i]!), ...(withRole ? [role(r.members[i]!.personId)] : []), ...cells(r.members[i]!)]);
   const header = ['Member', ...(withRole ? ['Role'] : []), ...d.options.map((o) => cell(o.name))];
   const align = ['left' as const, ...(withRole ? ['left' as const] : []), ...d.options.map(() => 'right' as const)];
   const abstained = rows.some((r) => r.includes('—'));
@@ -384,11 +395,13 @@ export function renderNygard(input: AdrInput): string {
     ...(input.supersededBy.length ? input.supersededBy.map((l) => `Superceded by ${link(l)}`) : [capital(d.status)]),
     ...input.supersedes.map((l) => `Supercedes ${link(l)}`),
   ];
-  const own = blocks(d.drivers, s.bullet);
   const good = consequenceItems(d, s);
   const confirmation = blocks(d.confirmation, s.bullet);
   const r = input.results;
-  const evidence = [matrix(d, r)?.replace(/^### Decision matrix\n\n/, ''), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
+  const table = matrix(d, r);
+  // Without a vote there is no matrix to carry the criteria and weights: the context lists them instead.
+  const own = table ? blocks(d.drivers, s.bullet) : drivers(d, r, s);
+  const evidence = [table?.replace(/^### Decision matrix\n\n/, ''), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
   return document([
     `# ${input.number ?? 0}. ${headingText(d.title)}`,
     `Date: ${input.date}`,

@@ -27,6 +27,16 @@ const shares = (criteria: { name: string; weight: number }[]) => {
 
 describe('Verdict → repository → Verdict', () => {
   for (const profile of profiles) {
+    it(`${profile}: a decision taken without a vote keeps its criteria and weights too`, () => {
+      const s = openTestService();
+      const d0 = ok(s, 'createDecision', { title: 'Pick a queue', template: 'django-vs-flask' });
+      ok(s, 'decide', { decisionId: d0.id, optionId: d0.options[0]!.id, status: 'accepted', why: 'the team knows it' });
+      const original = ok(s, 'getDecision', { decisionId: d0.id });
+      const out = ok(s, 'exportAdr', { decisionId: d0.id, repo: gitRepo(), format: profile });
+      const back = ok(s, 'importAdr', { path: out.path }).decision;
+      expect(shares(back.criteria).sort()).toEqual(shares(original.criteria).sort());
+    });
+
     it(`${profile}: keeps title, options, criteria, weights, status, the reason and the links`, () => {
       const s = openTestService();
       const w = djangoWorkshop(s);
