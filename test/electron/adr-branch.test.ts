@@ -1,6 +1,6 @@
 // Export on a new branch, in real git repositories: the user's working tree, index, stash, HEAD and branch stay as they were.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/program.ts';
@@ -210,6 +210,19 @@ describe('exporting on a new branch', () => {
     expect(snapshot(dir)).toEqual(before);
     expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads')).toBe(heads);
     expect(ok(s, 'listExports', { decisionId: w.decisionId })).toEqual([]);
+  });
+
+  it('refuses to branch from the middle of a rebase, and the plain file export still works', () => {
+    const s = openTestService();
+    const w = djangoWorkshop(s);
+    const dir = dirtyRepo('madr4-repo');
+    const rebasing = join(git(dir, 'rev-parse', '--absolute-git-dir').trim(), 'rebase-merge');
+    mkdirSync(rebasing);
+    const heads = git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads');
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: dir }).branch).toEqual({ available: false, reason: expect.stringMatching(/^A rebase is in progress/) });
+    expect(s.call('exportAdr', { decisionId: w.decisionId, repo: dir, branch: true })).toMatchObject({ ok: false, error: { field: 'branch' } });
+    expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads')).toBe(heads);
+    expect(ok(s, 'exportAdr', { decisionId: w.decisionId, repo: dir }).action).toBe('created');
   });
 
   it('says why it cannot outside a repository or without git, and the plain file export still works', () => {
