@@ -57,7 +57,8 @@ export function doorOf(actor: string): string {
   if (actor === 'desktop') return 'at the shared screen';
   if (actor === 'web') return 'in the browser';
   if (actor === 'cli') return 'on the command line';
-  if (actor.startsWith('phone')) return 'on their own device';
+  // The participant door writes as "participant" (electron/participants/doors.ts).
+  if (actor === 'participant') return 'on their own device';
   return actor;
 }
 

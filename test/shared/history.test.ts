@@ -20,8 +20,8 @@ describe('groupHistory', () => {
   it('folds a ballot’s cells into one line per member and round, and says when it was finished', () => {
     const events = [
       ev('round_opened', { seq: 1, kind: 'scores' }, 0),
-      ...Array.from({ length: 24 }, (_, i) => ev('score_cast', { roundId: 1, memberId: 2, optionId: 10, criterionId: 20 }, 1 + i / 10, 'phone-2')),
-      ev('ballot_finished', { roundId: 1, memberId: 2 }, 4, 'phone-2'),
+      ...Array.from({ length: 24 }, (_, i) => ev('score_cast', { roundId: 1, memberId: 2, optionId: 10, criterionId: 20 }, 1 + i / 10, 'participant')),
+      ev('ballot_finished', { roundId: 1, memberId: 2 }, 4, 'participant'),
       ...Array.from({ length: 3 }, () => ev('score_cast', { roundId: 1, memberId: 1, optionId: 10, criterionId: 20 }, 5)),
       ev('round_revealed', { seq: 1, finished: 1 }, 6),
     ];
