@@ -8,15 +8,14 @@ import { runMenuCommand } from './menu.ts';
 import { useHashRoute } from './route.ts';
 import { coalesce } from './store/coalesce.ts';
 import { useStore } from './store/index.ts';
-import { releaseLeftTurn } from './store/turn.ts';
 
 export function App() {
   const { theme, zoom, presenter, decisionId, trashed, undoTrash, loadDecisions } = useStore();
   useShortcuts();
   useHashRoute();
   useEffect(() => {
-    // A ballot left open by the page before a reload is given back, not held until it lapses.
-    void releaseLeftTurn();
+    // A reload mid-ballot returns to it while the turn is live (the route has opened its decision by now).
+    void useStore.getState().resumeBallot();
     void loadDecisions();
     // A change from any door (this window, another window, the CLI) refreshes what is on screen.
     const refreshList = coalesce(() => useStore.getState().loadDecisions());

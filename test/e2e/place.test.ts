@@ -177,6 +177,35 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('a reload mid-ballot returns to it while the turn is live, and not once the ballot was closed', async () => {
+    const d = must(service.call('createDecision', { title: 'Reload mid-ballot', template: 'django-vs-flask' }));
+    for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    must(service.call('openRound', { decisionId: d.id }));
+    await page.goto(`${server.url}#/d/${d.id}/vote`);
+    await page.getByRole('button', { name: 'Open Bo’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
+    await page.keyboard.press('4');
+    await page.getByRole('gridcell', { name: /^Django, .*: 4$/ }).first().waitFor();
+    await page.reload();
+    const grid = page.getByRole('grid', { name: 'Bo’s ballot' });
+    await grid.waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/d/${d.id}/vote`);
+    // What this turn typed is back, and typing goes on in the same turn.
+    expect(await page.getByRole('gridcell', { name: /^Django, / }).first().textContent()).toBe('4');
+    await page.getByRole('gridcell', { name: /^Django, / }).first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('5');
+    await page.getByText(/^2 of \d+ filled$/).waitFor();
+    const bo = must(service.call('getDecision', { decisionId: d.id })).rounds.find((r) => r.status === 'open')!.progress.find((m) => m.name === 'Bo')!;
+    expect(bo.filled).toBe(2);
+    // Esc gives the turn back: a reload now shows the tiles, and the ballot opens sealed only by choice.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Open Bo’s ballot/ }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: /^Open Bo’s ballot/ }).waitFor();
+    expect(await page.getByRole('grid').count()).toBe(0);
+  });
+
   it('holds a 200-character unbroken title and names at 1280×720 on every step, without scrolling sideways', async () => {
     const long = 'Supercalifragilistic'.repeat(10);
     const d = must(service.call('createDecision', { title: long.slice(0, 200), template: 'django-vs-flask' }));

@@ -9,7 +9,6 @@ vi.mock('../../renderer/src/api.ts', () => ({ api: fakeApi }));
 const { BallotGrid } = await import('../../renderer/src/components/BallotGrid.tsx');
 const { VoteStep } = await import('../../renderer/src/components/VoteStep.tsx');
 const { useStore, resetStore } = await import('../../renderer/src/store/index.ts');
-const { releaseLeftTurn } = await import('../../renderer/src/store/turn.ts');
 
 const TURN = 'T'.repeat(22);
 let cells: BallotCell[] = [];
@@ -196,20 +195,46 @@ describe('the shared screen while votes are hidden', () => {
     expect(screen.queryByRole('grid')).toBeNull();
   });
 
-  it('a tab reloaded while it held a turn gives it back once, instead of locking the member out', async () => {
+  it('a tab reloaded mid-ballot returns to it, with what this turn typed, while the turn is live', async () => {
     const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: false, filled: 0, total: 4 }] };
     useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
     render(<VoteStep />);
     fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
-    await screen.findByRole('grid', { name: 'Ana’s ballot' });
-    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, turn: TURN });
-    // The page goes away without Esc; the next load of this tab releases what it held.
+    const grid = await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, memberId: 7, turn: TURN });
+    fireEvent.keyDown(grid, { key: '4' });
+    await waitFor(() => expect(cell(/^Django, Admin interface/).textContent).toBe('4'));
+    // The page goes away without Esc; the reloaded tab opens the same decision and asks for the ballot back.
     cleanup();
     resetStore();
-    await releaseLeftTurn();
-    await releaseLeftTurn();
-    expect(calls.filter((c) => c.method === 'endTurn').map((c) => c.input)).toEqual([{ decisionId: 1, turn: TURN }]);
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open, step: 'results' });
+    render(<VoteStep />);
+    await useStore.getState().resumeBallot();
+    expect(calls.filter((c) => c.method === 'ballot').map((c) => c.input)).toEqual([{ decisionId: 1, memberId: 7, turn: TURN }]);
+    await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(useStore.getState().step).toBe('vote');
+    expect(cell(/^Django, Admin interface/).textContent).toBe('4');
+    expect(calls.filter((c) => c.method === 'endTurn')).toEqual([]);
+  });
+
+  it('a reload after the turn lapsed forgets it; one that lands on another decision gives it back', async () => {
+    sessionStorage.setItem('verdict.turn', JSON.stringify({ decisionId: 1, memberId: 7, turn: TURN }));
+    answer({ ballot: () => ({ ok: false, error: { code: 'no_turn', message: 'Ana’s ballot is not open on this screen.' } }) });
+    useStore.setState({ decisionId: 1 });
+    await useStore.getState().resumeBallot();
+    expect(useStore.getState().turn).toBeNull();
     expect(sessionStorage.getItem('verdict.turn')).toBeNull();
+
+    answer({ ballot: () => ok(ballot()), endTurn: () => ok({ ended: true }) });
+    sessionStorage.setItem('verdict.turn', JSON.stringify({ decisionId: 1, memberId: 7, turn: TURN }));
+    useStore.setState({ decisionId: 2 });
+    await useStore.getState().resumeBallot();
+    expect(useStore.getState().turn).toBeNull();
+    expect(calls.filter((c) => c.method === 'endTurn').map((c) => c.input)).toEqual([{ decisionId: 1, turn: TURN }]);
+    // An old or damaged note is ignored, not sent.
+    sessionStorage.setItem('verdict.turn', '{"decisionId":1,"turn":"x"}');
+    await useStore.getState().resumeBallot();
+    expect(calls.filter((c) => c.method === 'ballot')).toHaveLength(1);
   });
 
   it('a ballot open elsewhere is refused with the server’s words, and no grid opens', async () => {

@@ -18,29 +18,30 @@ export interface TurnSlice {
   turnError: string | null;
   openBallot(memberId: number): Promise<void>;
   closeBallot(): Promise<void>;
+  /** After a reload: the ballot this tab held opens again while its turn is live. */
+  resumeBallot(): Promise<void>;
 }
 
 const KEPT = 'verdict.turn';
 
-/** The held turn, noted in this tab only: a reload then gives it back instead of locking the member out until it lapses. */
+type Kept = Pick<HeldTurn, 'decisionId' | 'memberId' | 'turn'>;
+
+/**
+ * The held turn, noted in this tab only (sessionStorage): a reload mid-ballot returns to it while the turn is
+ * live, and another tab or window never sees it. The server decides whether it is still live.
+ */
 const kept = {
-  save: (h: HeldTurn) => sessionStorage.setItem(KEPT, JSON.stringify({ decisionId: h.decisionId, turn: h.turn })),
+  save: (h: HeldTurn) => sessionStorage.setItem(KEPT, JSON.stringify({ decisionId: h.decisionId, memberId: h.memberId, turn: h.turn } satisfies Kept)),
   clear: () => sessionStorage.removeItem(KEPT),
-  read: (): { decisionId: number; turn: string } | null => {
+  read: (): Kept | null => {
     try {
-      return JSON.parse(sessionStorage.getItem(KEPT) ?? 'null') as { decisionId: number; turn: string } | null;
+      const k = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null') as Partial<Kept> | null;
+      return Number.isInteger(k?.decisionId) && Number.isInteger(k?.memberId) && typeof k?.turn === 'string' ? (k as Kept) : null;
     } catch {
       return null;
     }
   },
 };
-
-/** Ends a turn this tab held before it was reloaded. */
-export async function releaseLeftTurn(): Promise<void> {
-  const left = kept.read();
-  kept.clear();
-  if (left) await api.endTurn(left);
-}
 
 export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
   turn: null,
@@ -60,6 +61,24 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
       return set({ turn: null, turnError: reply.error.message });
     }
     const turn = { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot };
+    kept.save(turn);
+    set({ turn, turnError: null });
+  },
+  async resumeBallot() {
+    const left = kept.read();
+    kept.clear();
+    if (!left) return;
+    // Refused when the turn lapsed, ended elsewhere, or its round was revealed: nothing to return to.
+    const reply = await api.ballot(left);
+    if (!reply.ok) return;
+    const s = get();
+    // The page opened another place (a link to another decision) or a ballot meanwhile: give this one back.
+    if (s.decisionId !== left.decisionId || s.turn !== null) {
+      await api.endTurn({ decisionId: left.decisionId, turn: left.turn });
+      return;
+    }
+    const turn = { ...left, ballot: reply.value };
+    s.setStep('vote');
     kept.save(turn);
     set({ turn, turnError: null });
   },
