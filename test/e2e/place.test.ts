@@ -92,9 +92,9 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     // A decision without an open vote goes straight to the trash; deleting forever takes a second click.
     const e = must(service.call('createDecision', { title: 'Short-lived' }));
     await page.getByRole('button', { name: 'Delete Short-lived' }).click();
-    await trash.getByRole('button', { name: 'Delete Short-lived forever' }).click();
+    await trash.getByRole('button', { name: 'Delete forever: Short-lived' }).click();
     expect(must(service.call('listDecisions', { trash: true })).map((x) => x.id)).toEqual([e.id]);
-    await trash.getByRole('button', { name: 'Delete Short-lived forever, for sure' }).click();
+    await trash.getByRole('button', { name: 'Yes, delete forever: Short-lived' }).click();
     await trash.getByText('The trash is empty.').waitFor();
     expect(must(service.call('listDecisions', { trash: true }))).toEqual([]);
   });

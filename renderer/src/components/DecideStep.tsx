@@ -295,11 +295,11 @@ export function ExportPanel({ decision }: { decision: DecisionDetail }) {
             </p>
           )}
           {raw ? (
-            <pre className="markdown-raw" aria-label="ADR markdown">
+            <pre className="markdown-raw" aria-label="ADR markdown" tabIndex={0}>
               {plan.markdown}
             </pre>
           ) : (
-            <article className="markdown-preview" aria-label="ADR preview">
+            <article className="markdown-preview" aria-label="ADR preview" tabIndex={0}>
               <Markdown remarkPlugins={[remarkGfm]}>{plan.markdown.replace(/^---\n[\s\S]*?\n---\n/, '')}</Markdown>
             </article>
           )}

@@ -142,13 +142,13 @@ function TrashView({ items }: { items: DecisionSummary[] }) {
                 </button>
                 {purging === d.id ? (
                   <>
-                    <button className="danger" onClick={() => void purgeFromTrash(d.id).then(() => setPurging(null))} aria-label={`Delete ${d.title} forever, for sure`}>
+                    <button className="danger" onClick={() => void purgeFromTrash(d.id).then(() => setPurging(null))} aria-label={`Yes, delete forever: ${d.title}`}>
                       Yes, delete forever
                     </button>
                     <button onClick={() => setPurging(null)}>Keep</button>
                   </>
                 ) : (
-                  <button className="danger" onClick={() => setPurging(d.id)} aria-label={`Delete ${d.title} forever`}>
+                  <button className="danger" onClick={() => setPurging(d.id)} aria-label={`Delete forever: ${d.title}`}>
                     Delete forever
                   </button>
                 )}

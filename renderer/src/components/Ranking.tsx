@@ -3,12 +3,16 @@
 import type { Results } from '../../../shared/types.ts';
 import { fixed } from '../format.ts';
 
-/** `robustness`: false where the page shows the figure in its own panel, with its chart. */
-export function Ranking({ results, robustness = true }: { results: Results; robustness?: boolean }) {
+/**
+ * `robustness`: false where the page shows the figure in its own panel, with its chart. `level`: the
+ * heading's level, so the outline has no gap (h3 under the shared screen's steps, h2 under a phone's title).
+ */
+export function Ranking({ results, robustness = true, level = 3 }: { results: Results; robustness?: boolean; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const max = results.scale.max;
   return (
     <section className="panel" aria-labelledby="ranking-title">
-      <h3 id="ranking-title">Ranking</h3>
+      <Heading id="ranking-title">Ranking</Heading>
       <ol className="ranking">
         {results.options.map((o) => (
           <li key={o.optionId} className={o.rank === 1 ? 'winner' : undefined}>

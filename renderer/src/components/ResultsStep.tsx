@@ -227,7 +227,8 @@ export function whatIf(decision: DecisionDetail, results: Results, raw: Record<s
 }
 
 function WhatIf({ decision, results }: { decision: DecisionDetail; results: Results }) {
-  const initial = useMemo(() => Object.fromEntries(results.weights.map((w) => [String(w.criterionId), Math.round(w.weight * 1000) / 10])), [results]);
+  // Exact, not rounded: the what-if ranking must start equal to the ranking above it.
+  const initial = useMemo(() => Object.fromEntries(results.weights.map((w) => [String(w.criterionId), w.weight * 100])), [results]);
   const [raw, setRaw] = useState<Record<string, number>>(initial);
   const { run, error } = useAction();
   const changed = Object.keys(raw).some((k) => raw[k] !== initial[k]);

@@ -43,13 +43,16 @@ export function VoteStep() {
       <ul className="progress" aria-label="Who has voted" data-grid>
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
+            {/* The status sits outside the button, drawn over it: a button's name must contain all of its visible words. */}
             <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
               <span className="check" aria-hidden="true">
                 {m.done ? '✓' : '…'}
               </span>
               <span className="person">{m.name}</span>
-              <span className="muted small">{m.done ? 'finished' : m.filled > 0 ? 'voting' : 'not started'}</span>
             </button>
+            <span className="tile-status muted small" aria-hidden="true">
+              {m.done ? 'finished' : m.filled > 0 ? 'voting' : 'not started'}
+            </span>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { ParticipantBallot, ParticipantFrame, RosterEntry } from '../../../
 import type { Results } from '../../../shared/types.ts';
 import { Ranking } from '../components/Ranking.tsx';
 import { call, linkOf, seatStore } from './client.ts';
+import './theme.ts';
 
 type Screen = { name: 'loading' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string };
 
@@ -126,7 +127,7 @@ export function ParticipantApp() {
             <Ballot frame={frame} ballot={ballot} onBallot={setBallot} onError={setError} />
           ) : frame.round?.status === 'revealed' ? (
             results ? (
-              <Ranking results={results} />
+              <Ranking results={results} level={2} />
             ) : (
               <section className="panel">
                 <h2>The votes are revealed</h2>
