@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../electron/service.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { inTurn } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumPath, launch } from './browser.ts';
 
@@ -140,7 +141,7 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(found).toEqual([]);
   });
 
-  it('presenter mode at 1280×720 shows the Vote step’s primary action without scrolling, and its title on at most two lines', async () => {
+  it('presenter mode at 1280×720 shows each step’s primary action without scrolling, larger text, and the title on at most two lines', async () => {
     const d = must(service.call('createDecision', { title: 'Choose the web framework for the billing service', template: 'django-vs-flask' }));
     for (const name of ['Ana', 'Bo', 'Cy', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal']) must(service.call('addParticipant', { decisionId: d.id, name }));
     must(service.call('openRound', { decisionId: d.id }));
@@ -154,6 +155,29 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(720);
     const title = await page.locator('.decision-name').evaluate((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight));
     expect(title).toBeLessThanOrEqual(2.1);
+    // Larger text than normal mode's 16 px and more, for the back of the room.
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(22);
+
+    // Every other step's primary action is in view too, with eight people and twelve criteria, after the reveal.
+    const full = must(service.call('getDecision', { decisionId: d.id }));
+    for (const p of full.participants) for (const c of full.criteria) for (const o of full.options) inTurn(service, 'castScore', { decisionId: d.id, memberId: p.personId, optionId: o.id, criterionId: c.id, score: 3 + ((p.personId + c.id) % 2) });
+    must(service.call('revealRound', { decisionId: d.id }));
+    const primary: Record<string, () => Locator> = {
+      frame: () => page.getByLabel('Title', { exact: true }),
+      criteria: () => page.locator('[id^="weight-"]').first(),
+      team: () => page.getByRole('button', { name: 'Add person' }),
+      vote: () => page.getByRole('button', { name: 'Open a round of scores' }),
+      results: () => page.locator('.ranking').first(),
+      decide: () => page.getByRole('button', { name: 'Record the decision' }),
+      history: () => page.locator('.history > li').first(),
+    };
+    for (const [step, locate] of Object.entries(primary)) {
+      await page.goto(`${server.url}#/d/${d.id}/${step}`);
+      await page.locator('.app.presenter .decision-name').waitFor();
+      const box = await locate().boundingBox();
+      expect(box, `${step}: its primary action is not on screen`).not.toBeNull();
+      expect(box!.y + box!.height, `${step}: its primary action is below the fold`).toBeLessThanOrEqual(720);
+    }
     await page.keyboard.press('Escape');
   });
 

@@ -17,7 +17,7 @@ export function CriteriaStep() {
         <h3>Criteria</h3>
         <ItemList kind="criterion" decision={decision} />
       </section>
-      <section className="panel">
+      <section className="panel weights-panel">
         <h3>Weights</h3>
         <fieldset className="choice">
           <legend>How weights are set</legend>

@@ -29,24 +29,7 @@ export function TeamStep() {
   return (
     <section className="panel team">
       <h3>Who is in the room</h3>
-      {decision.participants.length === 0 ? <Empty>Nobody yet: add the people taking part.</Empty> : null}
-      <ul className="participants">
-        {decision.participants.map((p) => (
-          <li key={p.personId}>
-            <span className="person">{p.name}</span>
-            <label>
-              <span className="sr-only">Role of {p.name}</span>
-              <select value={p.role} onChange={(e) => void run('setParticipantRole', { decisionId: decision.id, personId: p.personId, role: e.target.value as Role })}>
-                <RoleOptions />
-              </select>
-            </label>
-            <span className="muted small">{roleHelp[p.role]}</span>
-            <button className="danger" onClick={() => void run('removeParticipant', { decisionId: decision.id, personId: p.personId })} aria-label={`Remove ${p.name}`}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* The form first: people arrive during the workshop, and in presenter mode a long list would push it off screen. */}
       <form className="inline-form" onSubmit={(e) => void add(e)}>
         <label className="field">
           <span className="field-label">Name</span>
@@ -66,6 +49,24 @@ export function TeamStep() {
         <button type="submit">Add person</button>
       </form>
       <ErrorNote error={error} />
+      {decision.participants.length === 0 ? <Empty>Nobody yet: add the people taking part.</Empty> : null}
+      <ul className="participants">
+        {decision.participants.map((p) => (
+          <li key={p.personId}>
+            <span className="person">{p.name}</span>
+            <label>
+              <span className="sr-only">Role of {p.name}</span>
+              <select value={p.role} onChange={(e) => void run('setParticipantRole', { decisionId: decision.id, personId: p.personId, role: e.target.value as Role })}>
+                <RoleOptions />
+              </select>
+            </label>
+            <span className="muted small">{roleHelp[p.role]}</span>
+            <button className="danger" onClick={() => void run('removeParticipant', { decisionId: decision.id, personId: p.personId })} aria-label={`Remove ${p.name}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
