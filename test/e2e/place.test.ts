@@ -181,7 +181,7 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('after a ballot closes, the keyboard is back on the member’s tile, and a stray key there changes nothing', async () => {
+  it('after Esc the keyboard is back on the member’s tile, after Finish on the next member’s, and a stray key there changes nothing', async () => {
     const d = must(service.call('createDecision', { title: 'Keyboard between voters', template: 'django-vs-flask' }));
     for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));
     must(service.call('openRound', { decisionId: d.id }));
@@ -196,6 +196,15 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     // Enter on the tile opens the next ballot from the keyboard.
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
+    await page.keyboard.press('Escape');
+    // After Finish, the keyboard passes to the next member in room order: Ana finishes, Bo's tile has it.
+    await page.getByRole('button', { name: 'Open Ana’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Ana’s ballot' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Finish with/ }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Open Bo’s ballot');
     await page.keyboard.press('Enter');
     await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
     await page.keyboard.press('Escape');

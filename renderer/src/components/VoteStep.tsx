@@ -16,9 +16,12 @@ export function VoteStep() {
         decision={decision}
         round={openRound}
         held={turn}
-        onClose={() => {
-          const member = turn.memberId;
-          // The keyboard goes back to the member's tile, so the next voter goes on from there.
+        onClose={(finished) => {
+          // The keyboard goes to the next member's tile in room order after Finish (the next voter presses Enter),
+          // back to the same tile after Esc.
+          const order = openRound.progress.map((m) => m.personId);
+          const at = order.indexOf(turn.memberId);
+          const member = finished ? order[(at + 1) % order.length] : turn.memberId;
           void closeBallot()
             .then(refreshDecision)
             .then(() => requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`.progress [data-member="${member}"]`)?.focus()));
