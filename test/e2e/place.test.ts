@@ -210,6 +210,42 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('a ballot is not finished by stray keys: Shift+Enter writes a line in the why box, and Enter on an unfinished ballot asks', async () => {
+    const d = must(service.call('createDecision', { title: 'Stray keys', template: 'django-vs-flask' }));
+    for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    must(service.call('openRound', { decisionId: d.id }));
+    await page.goto(`${server.url}#/d/${d.id}/vote`);
+    await page.getByRole('button', { name: 'Open Bo’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
+    for (const key of ['4', '3', '5', '2']) await page.keyboard.press(key);
+    await page.getByText(/^4 of 24 filled$/).waitFor();
+    // Back to the last cell scored, then a two-line reason: Shift+Enter is a new line, Ctrl+Enter saves.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('w');
+    const why = page.getByRole('textbox', { name: /^Why/ });
+    await why.waitFor();
+    await page.keyboard.type('Flask needs SQLAlchemy.');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('We would pick it ourselves.');
+    await page.keyboard.press('Control+Enter');
+    await why.waitFor({ state: 'detached' });
+    // The Enter that finished Bo's ballot at 4 of 24 in the room now asks, with Keep voting under the keyboard.
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog', { name: 'Finish with cells left?' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep voting');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    const tile = page.locator('.progress li', { has: page.getByRole('button', { name: 'Open Bo’s ballot' }) });
+    await tile.getByText('4/24').waitFor();
+    const bo = must(service.call('getDecision', { decisionId: d.id })).participants.find((p) => p.name === 'Bo')!.personId;
+    const round = must(service.call('getDecision', { decisionId: d.id })).rounds.find((r) => r.status === 'open')!;
+    expect(round.progress.find((m) => m.personId === bo)).toMatchObject({ done: false, filled: 4 });
+    // The reason kept its line break (read from the file: a new turn would see these cells sealed, as it should).
+    const reasons = service.ctx.db.prepare("SELECT why FROM score_votes WHERE person_id = ? AND why != ''").all(bo);
+    expect(reasons).toEqual([{ why: 'Flask needs SQLAlchemy.\nWe would pick it ourselves.' }]);
+  });
+
   it('a reload mid-ballot returns to it while the turn is live, and not once the ballot was closed', async () => {
     const d = must(service.call('createDecision', { title: 'Reload mid-ballot', template: 'django-vs-flask' }));
     for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));

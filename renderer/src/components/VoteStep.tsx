@@ -53,9 +53,7 @@ export function VoteStep() {
               </span>
               <span className="person">{m.name}</span>
             </button>
-            <span className="tile-status muted small" aria-hidden="true">
-              {m.done ? 'finished' : m.filled > 0 ? 'voting' : 'not started'}
-            </span>
+            <span className="tile-status muted small">{m.done ? 'finished' : m.filled > 0 ? `${m.filled}/${m.total}` : 'not started'}</span>
           </li>
         ))}
       </ul>
