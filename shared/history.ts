@@ -54,8 +54,8 @@ export function kindOf(type: string): HistoryKind {
 
 /** Which door an action came through, in words (the actor a door writes into the history). */
 export function doorOf(actor: string): string {
-  if (actor === 'desktop') return 'at the shared screen';
-  if (actor === 'web') return 'in the browser';
+  // Web mode is the same facilitator's screen, in a browser instead of the desktop window.
+  if (actor === 'desktop' || actor === 'web') return 'at the shared screen';
   if (actor === 'cli') return 'on the command line';
   // The participant door writes as "participant" (electron/participants/doors.ts).
   if (actor === 'participant') return 'on their own device';

@@ -70,7 +70,8 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     dir = mkdtempSync(join(tmpdir(), 'verdict-screens-'));
     const pageDir = join(dir, 'page');
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
-    service = openService(join(dir, 'screens.db'), { actor: 'test' });
+    // Web mode's own actor: this server is the shared screen in a browser, as `npm run web` is.
+    service = openService(join(dir, 'screens.db'), { actor: 'web' });
     doors = new Doors(service, { staticDir: pageDir, addresses: () => [{ address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }] });
     server = await startWebServer({ service, port: 0, staticDir: pageDir, doors });
     browser = await launch();
@@ -172,6 +173,10 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     await phone.getByRole('button', { name: 'Cy', exact: true }).click();
     await phone.getByText('Voting as Cy').waitFor();
     await screens('phone-ballot', phone, { theme: 'light', file: 'phone-ballot.png' });
+    // Cy changes one score from the phone: the history will say which door it came through.
+    const first = phone.getByRole('group', { name: `${d.options[0]!.name}: score` });
+    await first.getByRole('button', { name: '4', exact: true }).click();
+    await expect.poll(() => first.getByRole('button', { name: '4', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(found).toEqual([]);
   });
 
@@ -197,6 +202,17 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     await screens('decide-markdown');
     await page.goto(`${server.url}#/d/${d.id}/history`);
     await page.locator('.history').waitFor();
+    // Each line says who and through which door: Dee's score typed at this screen, Cy's from the phone.
+    // Each group's own line, without its folded-away events.
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll('.history > li')].map((li) => {
+        const copy = li.cloneNode(true) as HTMLElement;
+        copy.querySelector('.history-detail')?.remove();
+        return copy.textContent ?? '';
+      }),
+    );
+    expect(lines.find((l) => /Dee: \d+ votes cast/.test(l))).toContain('at the shared screen');
+    expect(lines.find((l) => /Cy scored Django on Database layer/.test(l))).toContain('on their own device');
     await screens('history');
     await phone.getByRole('heading', { name: 'Ranking' }).waitFor();
     await screens('phone-results', phone);

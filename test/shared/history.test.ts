@@ -42,6 +42,6 @@ describe('groupHistory', () => {
 
   it('names kinds and doors', () => {
     expect(['score_cast', 'ballot_finished', 'round_opened', 'decided', 'adr_exported', 'option_added', 'decision_updated', 'decision_trashed'].map(kindOf)).toEqual(['votes', 'votes', 'rounds', 'rounds', 'exports', 'edits', 'edits', 'other']);
-    expect(['desktop', 'web', 'cli'].map(doorOf)).toEqual(['at the shared screen', 'in the browser', 'on the command line']);
+    expect(['desktop', 'web', 'cli'].map(doorOf)).toEqual(['at the shared screen', 'at the shared screen', 'on the command line']);
   });
 });
