@@ -43,13 +43,16 @@ export function VoteStep() {
       <ul className="progress" aria-label="Who has voted" data-grid>
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
-            <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
+            <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`} aria-describedby={`progress-${m.personId}`}>
               <span className="check" aria-hidden="true">
                 {m.done ? '✓' : '…'}
               </span>
               <span className="person">{m.name}</span>
-              <span className="muted small">{m.done ? 'finished' : m.filled > 0 ? 'voting' : 'not started'}</span>
             </button>
+            {/* Beside the button, not in it: the button's visible label is the name, as in its accessible name (WCAG 2.5.3). */}
+            <span id={`progress-${m.personId}`} className="muted small tile-status">
+              {m.done ? 'finished' : m.filled > 0 ? 'voting' : 'not started'}
+            </span>
           </li>
         ))}
       </ul>
