@@ -6,10 +6,39 @@ import type { BallotCell, BallotUpdate, Results, RoundKind } from './types.ts';
 /** 128 random bits, base64url: workshop codes, personal invitations and seat tokens alike. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'is not a Verdict token');
 
+/**
+ * The short join code read off the shared screen and typed on a phone: 6 characters from 31 that cannot be
+ * mistaken for one another (no 0/O, no 1/I/L), shown as K7P-3QX. Typed in any case, with or without spaces and dashes.
+ */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+/** K7P3QX → K7P-3QX: two groups of three are easier to read across a room and to type. */
+export const formatJoinCode = (code: string): string => `${code.slice(0, 3)}-${code.slice(3)}`;
+
+/** K7P3QX → "K 7 P, 3 Q X": a screen reader spells it out. */
+export const spellJoinCode = (code: string): string => [code.slice(0, 3), code.slice(3)].map((group) => group.split('').join(' ')).join(', ');
+
+const LIKE = 'like K7P-3QX';
+/** A typed join code, tidied to its six characters; the message says what is wrong with it, never whether it is right. */
+export const JoinCode = z
+  .string()
+  .max(40, `is too long: the code on the screen has ${JOIN_CODE_LENGTH} characters, ${LIKE}`)
+  .transform((typed) => typed.replace(/[\s-]/g, '').toUpperCase())
+  .superRefine((code, ctx) => {
+    const stray = [...code].find((ch) => !JOIN_CODE_ALPHABET.includes(ch));
+    if (code.length === 0) ctx.addIssue({ code: 'custom', message: `is empty: type the code shown on the screen, ${LIKE}` });
+    else if (code.length !== JOIN_CODE_LENGTH) ctx.addIssue({ code: 'custom', message: `has ${code.length} character${code.length === 1 ? '' : 's'}; the code on the screen has ${JOIN_CODE_LENGTH}, ${LIKE}` });
+    else if (stray !== undefined)
+      ctx.addIssue({ code: 'custom', message: '01ILO'.includes(stray) ? `has “${stray}”, which join codes never use (no 0, 1, I, L or O, so nothing can be misread)` : `has “${stray}”: join codes are letters and digits only` });
+  });
+
 const Id = z.number().int().positive();
 const Vote = z.union([z.number().int(), z.literal('abstain')]);
 
 export const participantInputs = {
+  /** The short code typed from the screen, exchanged for the workshop code the join link carries: never a seat. */
+  enter: z.strictObject({ code: JoinCode }),
   /** The names in the room, to pick one's own; needs the workshop code from the join link. */
   roster: z.strictObject({ workshop: Token }),
   /** Takes a seat: by workshop code and name, or by a personal invitation. Answers the seat token. */
@@ -22,8 +51,8 @@ export const participantInputs = {
   results: z.strictObject({}),
 } as const;
 export type ParticipantMethod = keyof typeof participantInputs;
-/** The two that come before a seat is held, so carry no seat token. */
-export const seatless: readonly ParticipantMethod[] = ['roster', 'claim'];
+/** The ones that come before a seat is held, so carry no seat token. */
+export const seatless: readonly ParticipantMethod[] = ['enter', 'roster', 'claim'];
 
 export interface RosterEntry {
   memberId: number;
@@ -61,6 +90,8 @@ export interface ParticipantBallot {
 }
 
 export type ParticipantOutputs = {
+  /** The workshop code, as in the join link's fragment. */
+  enter: { workshop: string };
   roster: RosterEntry[];
   claim: Seat;
   frame: ParticipantFrame;
@@ -76,6 +107,10 @@ export interface DoorsState {
   decisionId: number;
   /** The link to show and put in the QR code: the workshop code travels in the fragment, never in a log. */
   joinUrl: string;
+  /** The plain address to type, http://HOST:PORT/, where the short code is asked for. */
+  address: string;
+  /** The short code to type there (K7P3QX): new each time the doors open, worthless once they close. */
+  joinCode: string;
   host: string;
   port: number;
   showResults: boolean;

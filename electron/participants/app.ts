@@ -7,7 +7,8 @@ import type { Ballot, Turn } from '../../shared/types.ts';
 import { dispatch } from '../dispatch.ts';
 import type { Service } from '../service.ts';
 import { answer, harden, hostGuard, limitBody, readJson, refuse, servePage } from '../web/guard.ts';
-import type { Doors, Workshop } from './doors.ts';
+import { sameSecret, type Doors, type Workshop } from './doors.ts';
+import { TooManyTries, type tryLimiter } from './tries.ts';
 
 export const MAX_PARTICIPANT_BODY = 16 * 1024;
 
@@ -34,9 +35,11 @@ export interface ParticipantAppOptions {
   service: Service;
   staticDir?: string;
   ratePerSecond: number;
+  /** Wrong join codes, counted per address and overall. */
+  tries: ReturnType<typeof tryLimiter>;
 }
 
-export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond }: ParticipantAppOptions): Hono {
+export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond, tries }: ParticipantAppOptions): Hono {
   const app = new Hono();
   app.use('*', hostGuard(() => new Set([`${w.host}:${w.port}`])));
   harden(app);
@@ -49,7 +52,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
     return reply.value as T;
   };
   const checkCode = (code: string) => {
-    if (code !== w.code) fail('unauthorized', 'This join link is not for an open workshop; ask the facilitator for the current one.');
+    if (!sameSecret(code, w.code)) fail('unauthorized', 'This join link is not for an open workshop; ask the facilitator for the current one.');
   };
   /**
    * On a phone the seat token is the turn: the seat takes its member's turn on first use and again when it
@@ -73,7 +76,16 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
   /** The open round, else the latest one. */
   const currentRound = (d = doors.decision(w.decisionId)) => d.rounds.find((r) => r.status === 'open') ?? d.rounds.at(-1) ?? null;
 
-  const handlers: { [M in ParticipantMethod]: (input: never, memberId: number) => ParticipantOutputs[M] } = {
+  const handlers: { [M in ParticipantMethod]: (input: never, memberId: number, address: string) => ParticipantOutputs[M] } = {
+    // The code typed from the screen gives what the join link gives: the names and a free seat to pick, never a seat.
+    enter: ({ code }: { code: string }, _memberId: number, address: string) => {
+      tries.check(address);
+      if (doors.workshop(w.decisionId) !== w || !sameSecret(code, w.joinCode)) {
+        tries.failed(address);
+        fail('unauthorized', 'No workshop with that code is open here; check the screen.');
+      }
+      return { workshop: w.code };
+    },
     roster: ({ workshop }: { workshop: string }) => {
       checkCode(workshop);
       return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId) }));
@@ -136,7 +148,8 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
     const name = c.req.param('method');
     if (!isParticipantMethod(name)) return refuse(c, 'not_found', `There is no participant method "${name}".`);
     let memberId = 0;
-    let key = `address:${(c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ''}`;
+    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? '';
+    let key = `address:${address}`;
     if (!seatless.includes(name)) {
       const token = /^Bearer ([A-Za-z0-9_-]{1,64})$/.exec(c.req.header('authorization') ?? '')?.[1];
       const holder = token === undefined ? undefined : w.holders.get(token);
@@ -146,6 +159,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
     }
     if (!allow(key)) return refuse(c, 'rate_limited', 'Too many requests from this device; wait a moment.');
     c.set('memberId' as never, memberId as never);
+    c.set('address' as never, address as never);
     await next();
   });
   app.post('/p/api/:method', limitBody(MAX_PARTICIPANT_BODY), async (c) => {
@@ -156,15 +170,18 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
     if (!parsed.success) return answer(c, { ok: false, error: invalidInput(parsed.error) });
     let reply: Reply<unknown>;
     try {
-      reply = { ok: true, value: (handlers[name] as (input: unknown, memberId: number) => unknown)(parsed.data, c.get('memberId' as never) as number) };
+      reply = { ok: true, value: (handlers[name] as (input: unknown, memberId: number, address: string) => unknown)(parsed.data, c.get('memberId' as never) as number, c.get('address' as never) as string) };
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
+      if (e instanceof TooManyTries) c.header('Retry-After', String(e.waitSeconds));
       reply = { ok: false, error: e.toJSON() };
     }
     return answer(c, reply);
   });
   app.all('/p/api/*', (c) => refuse(c, 'not_found', 'Participant methods are POST /p/api/<method>.'));
   app.all('/api/*', (c) => refuse(c, 'not_found', 'This address serves participants only.'));
+  // The plain address typed from the screen leads to the page that asks for the short code.
+  app.get('/', (c) => c.redirect('/join'));
   servePage(app, staticDir);
   return app;
 }

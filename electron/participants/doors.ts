@@ -1,20 +1,31 @@
 // Participants' own devices: the facilitator opens "doors" for one decision on an address of their choosing,
 // which starts a participant server there. Seats, invitations and tokens live only in this process, so
 // closing the doors (or quitting) makes every token worthless and nothing listens any more.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { createAdaptorServer } from '@hono/node-server';
 import { doorsInputs, isDoorsMethod, type DoorsMethod, type DoorsOutputs } from '../../shared/doors.ts';
-import type { DoorsState, NetworkAddress } from '../../shared/participant.ts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type DoorsState, type NetworkAddress } from '../../shared/participant.ts';
 import { fail, invalidInput, UserError, type Reply } from '../../shared/reply.ts';
 import { votingRoles, type DecisionDetail } from '../../shared/types.ts';
 import { createContext, type Ctx } from '../context.ts';
 import type { Service } from '../service.ts';
 import { createParticipantApp } from './app.ts';
+import { defaultTryLimits, tryLimiter, type TryLimits } from './tries.ts';
 
 /** 128 random bits. */
 export const newToken = (): string => randomBytes(16).toString('base64url');
+
+/** The short code to type: each character drawn uniformly from the alphabet (randomInt has no modulo bias). */
+export const newJoinCode = (): string => Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+
+/** Compares a secret in constant time, so the time taken tells nothing about how much of a guess was right. */
+export function sameSecret(given: string, secret: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 const LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
@@ -22,6 +33,8 @@ export interface Workshop {
   decisionId: number;
   /** The code in the join link: lets a device see the names and take a free seat. */
   code: string;
+  /** The short code on the shared screen, exchanged for `code` by typing it (rate-limited: see tries.ts). */
+  joinCode: string;
   host: string;
   port: number;
   showResults: boolean;
@@ -47,6 +60,10 @@ export interface DoorsOptions {
   ratePerSecond?: number;
   /** The port to offer when the facilitator names none: VERDICT_DOORS_PORT, else any free one (0). */
   defaultPort?: number;
+  /** Wrong join codes allowed a minute, per address and overall. */
+  joinTries?: TryLimits;
+  /** The clock of those limits (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** VERDICT_DOORS_PORT, checked: a fixed port for the participant server when the facilitator names none. */
@@ -152,8 +169,15 @@ export class Doors {
       }
       await this.close(decisionId);
     }
-    const workshop = { decisionId, code: newToken(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant', clock: () => new Date(this.service.ctx.now()) }) } as Omit<Workshop, 'close'> as Workshop;
-    const app = createParticipantApp({ doors: this, workshop, service: this.service, staticDir: this.options.staticDir, ratePerSecond: this.options.ratePerSecond ?? 10 });
+    const workshop = { decisionId, code: newToken(), joinCode: newJoinCode(), host, port: 0, showResults, seats: new Map(), holders: new Map(), invites: new Map(), turns: new Map(), ctx: createContext(this.service.ctx.db, { actor: 'participant', clock: () => new Date(this.service.ctx.now()) }) } as Omit<Workshop, 'close'> as Workshop;
+    const app = createParticipantApp({
+      doors: this,
+      workshop,
+      service: this.service,
+      staticDir: this.options.staticDir,
+      ratePerSecond: this.options.ratePerSecond ?? 10,
+      tries: tryLimiter(this.options.joinTries ?? defaultTryLimits, this.options.now),
+    });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
@@ -178,9 +202,12 @@ export class Doors {
   state(decisionId: number): DoorsState | null {
     const w = this.workshops.get(decisionId);
     if (!w) return null;
+    const address = `http://${w.host}:${w.port}/`;
     return {
       decisionId,
-      joinUrl: `http://${w.host}:${w.port}/join#w=${w.code}`,
+      joinUrl: `${address}join#w=${w.code}`,
+      address,
+      joinCode: w.joinCode,
       host: w.host,
       port: w.port,
       showResults: w.showResults,

@@ -1,14 +1,16 @@
 // Votes from people's own devices, end to end in headless Chromium: the facilitator's screen (web mode) opens the
-// doors on 127.0.0.2, three phones (390×844) join and vote, one changes their mind, the ✓ marks arrive live on the
-// shared screen, the facilitator reveals, and the results equal the same votes entered on the shared screen.
+// doors on 127.0.0.2, three phones (390×844) join and vote (two by the QR code's link, one by typing the short code
+// read off the shared screen at the bare address), one changes their mind, the ✓ marks arrive live on the shared
+// screen, the facilitator reveals, and the results equal the same votes entered on the shared screen.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoorsState } from '../../shared/participant.ts';
+import { formatJoinCode, type DoorsState } from '../../shared/participant.ts';
 import type { DecisionDetail, Results } from '../../shared/types.ts';
 import { inTurn, ok, openTestService } from '../helpers.ts';
+import { axeViolations } from './axe.ts';
 import { chromiumPath, launch } from './browser.ts';
 import { startWeb, type RunningWeb } from './web.ts';
 
@@ -77,24 +79,66 @@ describe.runIf(hasChromium)('participants vote from their own phones', () => {
     await screen.getByRole('button', { name: 'Open the doors' }).click();
     await screen.getByRole('img', { name: 'QR code of the join link' }).waitFor();
     expect(await screen.locator('.join-url').innerText()).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/join#w=[\w-]+$/);
+    // Beside it, for phones without a camera: the plain address and the short code, spelled out for screen readers.
+    expect(await screen.locator('.type-address').innerText()).toMatch(/^Or open http:\/\/127\.0\.0\.2:\d+\/ and type$/);
+    expect(await screen.locator('.join-code [aria-hidden="true"]').innerText()).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
+    expect(await screen.locator('.join-code .sr-only').innerText()).toMatch(/^the join code: \w \w \w, \w \w \w$/);
+    expect(await axeViolations(screen)).toEqual([]);
     await screen.locator('.doors').screenshot({ path: join(artifacts, '01-join-screen-qr.png') });
     await screen.keyboard.press('p');
-    await screen.screenshot({ path: join(artifacts, '02-join-screen-presenter.png'), fullPage: true });
+    await screen.locator('.app.presenter').waitFor();
+    // Presenter mode: the codes for the room and the primary action, all without scrolling at 1280×720.
+    for (const shown of [screen.getByRole('button', { name: 'Reveal all votes' }), screen.locator('.join-code'), screen.getByRole('img', { name: 'QR code of the join link' })]) {
+      const box = (await shown.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(720);
+    }
+    expect(await axeViolations(screen)).toEqual([]);
+    await screen.screenshot({ path: join(artifacts, '02-join-screen-presenter.png') });
     await screen.keyboard.press('p');
   });
 
+  /** A phone joins by the QR code's link, or (Cy) by typing the code read off the shared screen at the bare address. */
   async function phone(name: string) {
     const state = await web.api<DoorsState>('doors/doorsState', { decisionId: decision.id });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(state.joinUrl);
+    if (name === 'Cy') await typeTheCode(page, state);
+    else await page.goto(state.joinUrl);
     await page.getByRole('heading', { name: 'Who are you?' }).waitFor();
     if (name === 'Ana') await page.screenshot({ path: join(artifacts, '03-phone-pick-name.png') });
     await page.getByRole('button', { name, exact: true }).click();
     await page.getByText(`Voting as ${name}`).waitFor();
     phones[name] = { context, page };
     return page;
+  }
+
+  async function typeTheCode(page: Page, state: DoorsState) {
+    // What a person reads off the wall: the address, and the code as it is shown.
+    const address = /http:\/\/\S+\//.exec(await screen.locator('.type-address').innerText())![0];
+    const code = await screen.locator('.join-code [aria-hidden="true"]').innerText();
+    expect(address).toBe(state.address);
+    expect(code).toBe(formatJoinCode(state.joinCode));
+    await page.goto(address);
+    const field = page.getByLabel('Type the code on the screen');
+    await field.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/join');
+    // A slip first: the error is announced and says what is wrong, not what is right.
+    await field.fill(`${code.slice(0, 6)}0`);
+    await page.getByRole('button', { name: 'Join' }).click();
+    const live = page.locator('[aria-live="assertive"]');
+    await expect.poll(() => live.innerText()).toMatch(/^The code has “0”, which join codes never use/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, '03a-phone-type-code.png') });
+    // Typed as people type: lower case, the dash left out.
+    await field.fill(code.replace('-', '').toLowerCase());
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('heading', { name: 'Who are you?' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The short code never reaches the server's output, nor the page's address.
+    expect(web.output()).not.toContain(state.joinCode);
+    expect(web.output()).not.toContain(code);
+    expect(page.url()).not.toContain(state.joinCode);
   }
 
   async function ballot(page: Page, scores: number[][], shot?: string) {

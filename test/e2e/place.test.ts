@@ -232,7 +232,7 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     // The Enter that finished Bo's ballot at 4 of 24 in the room now asks, with Keep voting under the keyboard.
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog', { name: 'Finish with cells left?' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep voting');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Keep voting');
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');

@@ -9,6 +9,8 @@ const root = join(import.meta.dirname, '../..');
 export interface RunningWeb {
   url: string;
   process: ChildProcess;
+  /** Everything the server has printed so far, stdout and stderr. */
+  output(): string;
   /** POSTs to the facilitator's API, as the page does. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
   /** Stops npm, its shell and the server: the whole process group. */
@@ -31,8 +33,8 @@ async function start(env: Record<string, string>, release: () => void): Promise<
   const group = spawnGroup('npm', ['run', 'web', '--', '--port', '0'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', ...env } });
   const web = group.child;
   web.stdin.end();
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`npm run web printed no address:\n${out}`)), 90_000);
     const read = (chunk: Buffer) => {
       out += chunk.toString();
@@ -52,6 +54,7 @@ async function start(env: Record<string, string>, release: () => void): Promise<
   return {
     url,
     process: web,
+    output: () => out,
     async api<T>(method: string, input: unknown = {}) {
       const res = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
       const reply = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };

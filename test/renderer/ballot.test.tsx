@@ -176,7 +176,10 @@ describe('the shared screen while votes are hidden', () => {
     useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
     render(<VoteStep />);
     expect(screen.getByRole('button', { name: 'Open Ana’s ballot (finished)' }).textContent).toContain('✓');
-    expect(screen.getByRole('button', { name: 'Open Bo’s ballot' }).closest('li')!.textContent).toContain('1/4');
+    // The status is beside the button and describes it: the button's visible label stays the name alone.
+    const bo = screen.getByRole('button', { name: 'Open Bo’s ballot' });
+    expect(bo.textContent).toBe('…Bo');
+    expect(document.getElementById(bo.getAttribute('aria-describedby')!)!.textContent).toBe('1/4');
     expect(screen.getByText('1 of 2 finished')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
   });

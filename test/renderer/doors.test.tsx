@@ -11,6 +11,8 @@ const { DoorsBar, DoorsPanel } = await import('../../renderer/src/components/Doo
 const open: DoorsState = {
   decisionId: 1,
   joinUrl: 'http://192.168.1.20:41234/join#w=AAAAAAAAAAAAAAAAAAAAAA',
+  address: 'http://192.168.1.20:41234/',
+  joinCode: 'K7P3QX',
   host: '192.168.1.20',
   port: 41234,
   showResults: true,
@@ -40,6 +42,11 @@ describe('the doors panel', () => {
     expect(calls.find((c) => c.method === ('doors.openDoors' as never))?.input).toEqual({ decisionId: 1, host: '127.0.0.1', showResults: true });
     // The whole link is on the wall, code included, as in the QR code beside it: typed by hand, it works.
     expect(screen.getByText('http://192.168.1.20:41234/join#w=AAAAAAAAAAAAAAAAAAAAAA')).toBeTruthy();
+    // No camera: the plain address and the short code, grouped for the eye and spelled out for a screen reader.
+    expect(screen.getByText('http://192.168.1.20:41234/')).toBeTruthy();
+    const shown = screen.getByText('K7P-3QX');
+    expect(shown.getAttribute('aria-hidden')).toBe('true');
+    expect(shown.parentElement!.querySelector('.sr-only')!.textContent).toBe('the join code: K 7 P, 3 Q X');
   });
 
   it('opens on a fixed port when one is given, remembers it, and refuses one that is not a port', async () => {

@@ -59,15 +59,43 @@ describe('the participant page', () => {
     expect(sessionStorage.getItem('verdict.seat')).toBeNull();
   });
 
-  it('a link without a workshop code, or a spent personal link, explains itself', async () => {
-    at('');
-    render(<ParticipantApp />);
-    expect((await screen.findByText(/no workshop in it/)).textContent).toContain('Scan the code on the shared screen again');
-    cleanup();
+  it('a spent personal link explains itself', async () => {
     at(`#i=${'I'.repeat(22)}`);
     server.claim = () => ({ ok: false, error: { code: 'unauthorized', message: 'This personal link was used already or withdrawn; ask the facilitator for a new one.' } });
     render(<ParticipantApp />);
     await screen.findByText(/used already or withdrawn/);
     expect(asked.find((a) => a.method === 'claim')?.input).toEqual({ invite: 'I'.repeat(22) });
+    // No workshop code in hand: the way on is the code on the screen.
+    fireEvent.click(screen.getByRole('button', { name: 'Type the code on the screen' }));
+    await screen.findByLabelText('Type the code on the screen');
+  });
+
+  it('without a link, asks for the code on the screen; says what is wrong, aloud; the right one leads to the names', async () => {
+    at('');
+    server.enter = (input) =>
+      (input as { code: string }).code === 'k7p-3qx'
+        ? { ok: true, value: { workshop: code } }
+        : (input as { code: string }).code === 'K7P-3QXZ'
+          ? { ok: false, error: { code: 'invalid_input', message: 'code: has 7 characters; the code on the screen has 6, like K7P-3QX', field: 'code' } }
+          : { ok: false, error: { code: 'unauthorized', message: 'No workshop with that code is open here; check the screen.' } };
+    server.roster = (input) => ((input as { workshop: string }).workshop === code ? { ok: true, value: [{ memberId: 7, name: 'Ana', taken: false }] } : { ok: false, error: { code: 'unauthorized', message: 'wrong' } });
+    render(<ParticipantApp />);
+    const input = await screen.findByLabelText('Type the code on the screen');
+    expect(input.getAttribute('aria-describedby')).toBeTruthy();
+    const live = document.querySelector('[aria-live="assertive"]')!;
+    const type = (text: string) => {
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    };
+    type('K7P-3QXZ');
+    await vi.waitFor(() => expect(live.textContent).toBe('The code has 7 characters; the code on the screen has 6, like K7P-3QX'));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    type('AAA-AAA');
+    await vi.waitFor(() => expect(live.textContent).toBe('No workshop with that code is open here; check the screen.'));
+    type('k7p-3qx');
+    await screen.findByRole('heading', { name: 'Who are you?' });
+    // From here on it is as if the join link had been opened: a reload keeps the workshop.
+    expect(location.hash).toBe(`#w=${code}`);
+    expect(asked.filter((a) => a.method === 'roster').map((a) => a.input)).toEqual([{ workshop: code }]);
   });
 });

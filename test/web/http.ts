@@ -10,10 +10,17 @@ export interface Answer {
 /** A raw HTTP request, so tests can send any Host and Origin a hostile page or a rebinding DNS name would. */
 export function send(
   port: number,
-  { method = 'POST', path = '/api/listDecisions', headers = {}, body, address = '127.0.0.1' }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; address?: string },
+  {
+    method = 'POST',
+    path = '/api/listDecisions',
+    headers = {},
+    body,
+    address = '127.0.0.1',
+    from,
+  }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; address?: string; /** The client's own address (any 127.x.y.z on loopback): many clients from one test. */ from?: string },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: address, port, method, path, agent: false, headers: { host: `${address}:${port}`, 'content-type': 'application/json', ...headers } }, (res) => {
+    const req = request({ host: address, port, method, path, agent: false, localAddress: from, headers: { host: `${address}:${port}`, 'content-type': 'application/json', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -2,7 +2,7 @@
 // scans a QR code. The shared screen keeps showing only who is done; seats can be reset or sent as a link.
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useState } from 'react';
-import type { DoorsState, NetworkAddress } from '../../../shared/participant.ts';
+import { formatJoinCode, spellJoinCode, type DoorsState, type NetworkAddress } from '../../../shared/participant.ts';
 import { api } from '../api.ts';
 import type { DecisionDetail } from '../types.ts';
 import { ErrorNote } from './common.tsx';
@@ -100,6 +100,14 @@ export function DoorsPanel({ decision }: { decision: DecisionDetail }) {
       <div className="join">
         <QRCodeSVG value={state.joinUrl} size={320} marginSize={2} level="M" role="img" aria-label="QR code of the join link" className="qr" />
         <div>
+          {/* No camera, or a QR code too far away: the plain address and a short code, read off the screen. */}
+          <p className="type-address">
+            Or open <code>{state.address}</code> and type
+          </p>
+          <p className="join-code">
+            <span className="sr-only">the join code: {spellJoinCode(state.joinCode)}</span>
+            <span aria-hidden="true">{formatJoinCode(state.joinCode)}</span>
+          </p>
           <p className="join-url">
             {/* The whole link, code included: typed by hand, it must work. */}
             <code>{state.joinUrl}</code>
@@ -156,7 +164,7 @@ export function DoorsBar({ decisionId }: { decisionId: number }) {
   };
   return (
     <div className="notice doors-bar" role="status">
-      Participants’ devices can still reach this decision at <code>{state.joinUrl.replace(/#.*$/, '')}</code>.{' '}
+      Participants’ devices can still reach this decision at <code>{state.address}</code>.{' '}
       <button className="danger" onClick={() => void close()}>
         Close the doors
       </button>

@@ -46,14 +46,16 @@ export function VoteStep() {
       <ul className="progress" aria-label="Who has voted" data-grid>
         {openRound.progress.map((m) => (
           <li key={m.personId} className={m.done ? 'done' : undefined}>
-            {/* The status sits outside the button, drawn over it: a button's name must contain all of its visible words. */}
-            <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`}>
+            {/* The status sits outside the button, drawn over it, and describes it: a button's name must contain all of its visible words (WCAG 2.5.3). */}
+            <button data-member={m.personId} onClick={() => void openBallot(m.personId)} aria-label={`Open ${m.name}’s ballot${m.done ? ' (finished)' : ''}`} aria-describedby={`progress-${m.personId}`}>
               <span className="check" aria-hidden="true">
                 {m.done ? '✓' : '…'}
               </span>
               <span className="person">{m.name}</span>
             </button>
-            <span className="tile-status muted small">{m.done ? 'finished' : m.filled > 0 ? `${m.filled}/${m.total}` : 'not started'}</span>
+            <span id={`progress-${m.personId}`} className="tile-status muted small">
+              {m.done ? 'finished' : m.filled > 0 ? `${m.filled}/${m.total}` : 'not started'}
+            </span>
           </li>
         ))}
       </ul>

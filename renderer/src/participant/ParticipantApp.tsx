@@ -1,6 +1,6 @@
-// The page a participant opens on their phone: pick your name, vote one criterion at a time, submit.
-// It knows only its own seat; the shared screen shows the room.
-import { useCallback, useEffect, useState } from 'react';
+// The page a participant opens on their phone: type the code on the screen (or scan it), pick your name, vote
+// one criterion at a time, submit. It knows only its own seat; the shared screen shows the room.
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { applyBallotUpdate } from '../../../shared/ballot.ts';
 import type { ParticipantBallot, ParticipantFrame, RosterEntry } from '../../../shared/participant.ts';
 import type { Results } from '../../../shared/types.ts';
@@ -8,7 +8,7 @@ import { Ranking } from '../components/Ranking.tsx';
 import { call, linkOf, seatStore } from './client.ts';
 import './theme.ts';
 
-type Screen = { name: 'loading' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string };
+type Screen = { name: 'loading' } | { name: 'type' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string };
 
 export function ParticipantApp() {
   const link = linkOf(location.hash);
@@ -38,14 +38,23 @@ export function ParticipantApp() {
     setScreen({ name: 'vote' });
   }, []);
 
-  const showRoster = useCallback(async () => {
-    if (!link.workshop) return leave('This link has no workshop in it. Scan the code on the shared screen again.');
-    const r = await call('roster', { workshop: link.workshop });
-    if (!r.ok) return leave(r.error.message);
-    setScreen({ name: 'pick', roster: r.value });
-  }, [link.workshop]);
+  const showRoster = useCallback(
+    async (workshop = link.workshop) => {
+      if (!workshop) return setScreen({ name: 'type' });
+      const r = await call('roster', { workshop });
+      if (!r.ok) return leave(r.error.message);
+      setScreen({ name: 'pick', roster: r.value });
+    },
+    [link.workshop],
+  );
 
-  // On arrival: a seat this tab holds already, else a personal invitation, else the list of names.
+  /** The typed code gave the workshop code: from here on it is as if the join link had been opened (a reload too). */
+  const entered = (workshop: string) => {
+    history.replaceState(null, '', `/join#w=${workshop}`);
+    void showRoster(workshop);
+  };
+
+  // On arrival: a seat this tab holds already, else a personal invitation, else the list of names (or the code to type).
   useEffect(() => {
     void (async () => {
       if (seatStore.get() && (await call('frame')).ok) return void refresh();
@@ -86,9 +95,10 @@ export function ParticipantApp() {
         <section className="panel">
           <h1>Not in the workshop</h1>
           <p>{screen.message}</p>
-          {link.workshop && <button onClick={() => void showRoster()}>Join again</button>}
+          <button onClick={() => void showRoster()}>{link.workshop ? 'Join again' : 'Type the code on the screen'}</button>
         </section>
       )}
+      {screen.name === 'type' && <TypeCode onEntered={entered} />}
       {screen.name === 'pick' && (
         <section className="panel">
           <h1>Who are you?</h1>
@@ -142,6 +152,52 @@ export function ParticipantApp() {
         </>
       )}
     </main>
+  );
+}
+
+/** The plain address leads here: the short code read off the shared screen, exchanged for the workshop's. */
+function TypeCode({ onEntered }: { onEntered(workshop: string): void }) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hint = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await call('enter', { code });
+    setBusy(false);
+    if (r.ok) return onEntered(r.value.workshop);
+    // "code: has 7 characters…" reads as "The code has 7 characters…".
+    setError(r.error.field === 'code' ? r.error.message.replace(/^code: /, 'The code ') : r.error.message);
+  };
+  return (
+    <section className="panel type-code">
+      <h1>Join the workshop</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span className="field-label">Type the code on the screen</span>
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby={hint}
+            aria-invalid={error !== null}
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={40}
+          />
+        </label>
+        <p id={hint} className="muted small">
+          Six letters and digits, like K7P-3QX. Capitals and the dash are optional.
+        </p>
+        {/* Always there, so a screen reader announces each new message. */}
+        <div aria-live="assertive">{error && <p className="error-note">{error}</p>}</div>
+        <button className="primary big" type="submit" disabled={busy}>
+          Join
+        </button>
+      </form>
+    </section>
   );
 }
 
