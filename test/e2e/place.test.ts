@@ -292,5 +292,16 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     }
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(size).toBeGreaterThanOrEqual(16);
+    // Deleting it: the Undo toast names the long title and stays on screen, Undo in view.
+    await page.goto(server.url);
+    await page.getByRole('button', { name: `Delete ${long.slice(0, 200)}` }).click();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    const box = await undo.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await undo.click();
+    await page.getByRole('button', { name: `Delete ${long.slice(0, 200)}` }).waitFor();
   });
 });
