@@ -45,6 +45,14 @@ function git(cwd: string, args: string[], { input, env }: { input?: string; env?
   }
 }
 
+function isBare(dir: string): boolean {
+  try {
+    return git(dir, ['rev-parse', '--is-bare-repository']).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
 export type GitState = { ok: true; root: string; head: string; branch: string | null } | { ok: false; reason: string };
 
 /** Whether a commit on a new branch can be made here, and if not, why — in words for the export step. */
@@ -54,6 +62,7 @@ export function gitState(dir: string): GitState {
     root = git(dir, ['rev-parse', '--show-toplevel']).trim();
   } catch (e) {
     if ((e as GitError).missing) return { ok: false, reason: 'git is not installed (or not on the PATH), so Verdict cannot commit the record; it can still write it as a file.' };
+    if (isBare(dir)) return { ok: false, reason: `${dir} is inside a bare repository (one without working files), so there is no branch to commit on here; export into a clone of it instead.` };
     return { ok: false, reason: `${dir} is not inside a git repository, so there is no branch to commit on; the record can still be written as a file.` };
   }
   // Mid-rebase, HEAD is a half-rewritten history: a branch from it would carry commits nobody meant to propose.

@@ -232,6 +232,11 @@ describe('exporting on a new branch', () => {
     const plan = ok(s, 'previewExport', { decisionId: w.decisionId, repo: plain });
     expect(plan.branch).toEqual({ available: false, reason: expect.stringMatching(/is not inside a git repository/) });
     expect(s.call('exportAdr', { decisionId: w.decisionId, repo: plain, branch: true })).toMatchObject({ ok: false, error: { field: 'branch' } });
+    // A bare repository is named as one, with what to do instead.
+    const bare = tempDir();
+    git(bare, 'init', '--quiet', '--bare');
+    expect(ok(s, 'previewExport', { decisionId: w.decisionId, repo: bare }).branch).toEqual({ available: false, reason: expect.stringMatching(/is inside a bare repository .*export into a clone of it/) });
+    expect(s.call('exportAdr', { decisionId: w.decisionId, repo: bare, branch: true })).toMatchObject({ ok: false, error: { field: 'branch' } });
 
     const dir = dirtyRepo('madr4-repo');
     const path = process.env.PATH;
