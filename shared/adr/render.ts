@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
 import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
+import { cellReasons } from '../reasons.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 import { afterBecause, draftReason, lowerFirst } from './reason.ts';
@@ -256,9 +257,9 @@ function quote(text: string, indent: string): string {
 }
 
 /**
- * What members wrote on the cells the results flag for discussion, named as the decision chose (never by name in an
- * anonymous one), highest score first so no roster order shows. A re-vote without a new reason keeps the earlier one,
- * marked with its round. Other cells' reasons stay out: the record stays short.
+ * What members wrote on the cells the results flag for discussion (`cellReasons`: an earlier round's reason kept,
+ * marked with its round), named as the decision chose, never by name in an anonymous one. Other cells' reasons
+ * stay out: the record stays short.
  */
 function flaggedReasons(d: DecisionDetail, r: Results | null, s: Style): string | null {
   if (!r) return null;
@@ -267,17 +268,13 @@ function flaggedReasons(d: DecisionDetail, r: Results | null, s: Style): string 
   for (const c of d.criteria) {
     for (const o of d.options) {
       if (!r.cells.find((x) => x.optionId === o.id && x.criterionId === c.id)?.flagged) continue;
-      const votes = r.votes.filter((v) => v.optionId === o.id && v.criterionId === c.id);
-      const said = votes
-        .map((v) => ({ v, text: v.why.trim() !== '' ? v.why : (v.earlier?.why ?? ''), round: v.why.trim() !== '' ? null : (v.earlier?.round ?? null) }))
-        .filter((x) => x.text.split('\n').some((l) => inline(l) !== ''))
-        .sort((a, b) => (b.v.score ?? -1) - (a.v.score ?? -1) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      const said = cellReasons(r, o.id, c.id).filter((x) => x.text.split('\n').some((l) => inline(l) !== ''));
       if (said.length === 0) continue;
-      const scores = votes.flatMap((v) => (v.score === null ? [] : [v.score]));
-      const lines = said.map(({ v, text, round }) => {
-        const label = labels[v.member] ?? 'a member';
+      const scores = r.votes.flatMap((v) => (v.optionId === o.id && v.criterionId === c.id && v.score !== null ? [v.score] : []));
+      const lines = said.map(({ member, score, text, round }) => {
+        const label = labels[member] ?? 'a member';
         const who = label === 'a member' ? 'A member' : inline(label) || 'A member';
-        const how = [v.score === null ? 'abstained' : String(v.score), round === null ? null : `reason from round ${round}`].filter(Boolean).join(', ');
+        const how = [score === null ? 'abstained' : String(score), round === null ? null : `reason from round ${round}`].filter(Boolean).join(', ');
         return `  ${s.bullet} ${who} (${how}): ${quote(text, '    ')}`;
       });
       items.push(`${s.bullet} ${inline(o.name)} on ${inline(lowerFirst(c.name))}, scores from ${Math.min(...scores)} to ${Math.max(...scores)}:\n${lines.join('\n')}`);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { cellReasons } from '../../../shared/reasons.ts';
 import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
@@ -132,17 +133,13 @@ function Disagreements({ decision, results }: { decision: DecisionDetail; result
  * with its round. Text shows as typed: React escapes it, and the list keeps its line breaks (CSS pre-wrap).
  */
 export function Reasons({ results, optionId, criterionId, label }: { results: Results; optionId: number; criterionId: number; label: string }) {
-  const said = results.votes
-    .filter((v) => v.optionId === optionId && v.criterionId === criterionId)
-    .map((v) => ({ v, text: v.why.trim() !== '' ? v.why : (v.earlier?.why ?? ''), round: v.why.trim() !== '' ? null : (v.earlier?.round ?? null) }))
-    .filter((x) => x.text.trim() !== '')
-    .sort((a, b) => (b.v.score ?? -1) - (a.v.score ?? -1));
+  const said = cellReasons(results, optionId, criterionId);
   if (said.length === 0) return null;
   return (
     <ul className="reasons" aria-label={label}>
-      {said.map(({ v, text, round }) => (
-        <li key={v.member}>
-          <span className="person">{results.members[v.member]?.label}</span> ({v.score ?? 'abstained'}){round !== null && <span className="earlier"> — earlier, round {round}</span>}: “{text.trim()}”
+      {said.map(({ member, score, text, round }) => (
+        <li key={member}>
+          <span className="person">{results.members[member]?.label}</span> ({score ?? 'abstained'}){round !== null && <span className="earlier"> — earlier, round {round}</span>}: “{text.trim()}”
         </li>
       ))}
     </ul>
@@ -206,7 +203,7 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
 
 /** A flagged cell's reasons in the matrix, folded so the table stays readable. */
 function CellReasons({ results, optionId, criterionId, label }: { results: Results; optionId: number; criterionId: number; label: string }) {
-  const n = results.votes.filter((v) => v.optionId === optionId && v.criterionId === criterionId && (v.why.trim() !== '' || v.earlier !== null)).length;
+  const n = cellReasons(results, optionId, criterionId).length;
   if (n === 0) return null;
   return (
     <details className="cell-reasons">
