@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderers, profiles } from '../../shared/adr/render.ts';
 import type { Service } from '../../electron/service.ts';
-import { inTurn, ok, openTestService, turnOf } from '../helpers.ts';
+import { inTurn, ok, openTestService, turnOf, workshop } from '../helpers.ts';
 
 const ANA_WHY = 'We would rebuild the admin\nand the auth ourselves';
 const BO_WHY = 'Werkzeug lets us pick every piece';
@@ -80,6 +80,25 @@ describe('a re-vote keeps the earlier round’s reasons', () => {
     // A criterion not re-voted keeps its round-1 vote and its own reason; nothing is "earlier" there.
     expect(r.votes.filter((v) => v.criterionId !== flex && v.earlier !== null)).toEqual([]);
     expect(r.votes.some((v) => v.why === 'Ships the admin')).toBe(true);
+  });
+});
+
+describe('a weights re-vote', () => {
+  it('shows the member’s own earlier importance reason, and not a scores round’s', () => {
+    const s = openTestService();
+    const w = workshop(s, { criteria: ['A', 'B'], weights: [1, 1] });
+    const [a, b] = w.criterionIds as [number, number];
+    const [ana] = w.memberIds as [number];
+    ok(s, 'updateDecision', { decisionId: w.decisionId, patch: { weighting: 'voted' } });
+    ok(s, 'openRound', { decisionId: w.decisionId });
+    inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: ana, optionId: w.optionIds[0], criterionId: a, score: 3, why: 'a score’s reason' });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights' });
+    inTurn(s, 'castImportance', { decisionId: w.decisionId, memberId: ana, criterionId: a, importance: 5, why: 'A matters most' });
+    inTurn(s, 'castImportance', { decisionId: w.decisionId, memberId: ana, criterionId: b, importance: 2 });
+    ok(s, 'revealRound', { decisionId: w.decisionId });
+    ok(s, 'openRound', { decisionId: w.decisionId, kind: 'weights', criterionId: a });
+    expect(takeBallot(s, w.decisionId, ana).earlier).toEqual([{ optionId: null, criterionId: a, round: 2, why: 'A matters most' }]);
   });
 });
 
