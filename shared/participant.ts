@@ -1,7 +1,7 @@
 // The participant door's narrow contract: what a phone or laptop in the room may ask, with a seat token.
 // A participant never names a decision or a member: the token says which, and the server holds it.
 import { z } from 'zod';
-import type { BallotCell, BallotUpdate, Results, RoundKind } from './types.ts';
+import type { BallotCell, BallotUpdate, EarlierReason, Results, RoundKind } from './types.ts';
 
 /** 128 random bits, base64url: workshop codes, personal invitations and seat tokens alike. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'is not a Verdict token');
@@ -87,6 +87,8 @@ export interface ParticipantBallot {
   filled: number;
   total: number;
   cells: BallotCell[];
+  /** The member's own reasons from earlier rounds for the cells being re-voted (see `Ballot.earlier`). */
+  earlier: EarlierReason[];
 }
 
 export type ParticipantOutputs = {

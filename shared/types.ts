@@ -174,6 +174,19 @@ export interface Ballot {
   total: number;
   /** Empty without a turn: then a ballot is progress only. */
   cells: BallotCell[];
+  /**
+   * The member's own reasons from earlier revealed rounds, for the cells this round re-votes: empty without a
+   * turn, and in an anonymous decision (a turn at the shared screen is not proof of who is voting).
+   */
+  earlier: EarlierReason[];
+}
+
+/** A reason given in an earlier round (`round` is its seq): the latest earlier revealed round with one counts. */
+export interface EarlierReason {
+  optionId: number | null;
+  criterionId: number;
+  round: number;
+  why: string;
 }
 
 /** A member's turn at their ballot: a server-side grant, bound to one decision, round and member. */
@@ -230,7 +243,10 @@ export interface ResultVote {
   optionId: number;
   criterionId: number;
   score: number | null;
+  /** The reason given with this vote, as typed (newlines kept). */
   why: string;
+  /** When `why` is empty: the member's reason for this cell from an earlier revealed round, else null. */
+  earlier: { round: number; why: string } | null;
 }
 
 export interface ResultFlip {

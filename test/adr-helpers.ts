@@ -45,3 +45,39 @@ export function djangoWorkshop(s: Service, title = 'Use Django or Flask for the 
   ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'its built-in admin, authentication and ORM cover our heaviest criteria' });
   return { decisionId: d.id, django, flask, members: { ana, bo, cy } };
 }
+
+/**
+ * Two members disagree on Flask's flexibility and say why (one reason on two lines, one with markdown and HTML
+ * characters); a re-vote of that criterion keeps it flagged, Ana re-votes without a new reason. Ana also explains a
+ * cell nobody disagrees on, which the record leaves out.
+ */
+export function reasonsWorkshop(s: Service, { anonymous = false } = {}) {
+  const d = ok(s, 'createDecision', { title: 'Pick a framework for the billing API' });
+  if (anonymous) ok(s, 'updateDecision', { decisionId: d.id, patch: { anonymous } });
+  const [django, flask] = ['Django', 'Flask'].map((name) => ok(s, 'addOption', { decisionId: d.id, name }).id) as [number, number];
+  const [speed, flexibility] = [
+    ['Speed of delivery', 3],
+    ['Flexibility', 2],
+  ].map(([name, weight]) => ok(s, 'addCriterion', { decisionId: d.id, name, weight }).id) as [number, number];
+  const [ana, bo, cy] = ['Ana Lima', 'Bo Chen', 'Cy Okafor'].map((name) => ok(s, 'addParticipant', { decisionId: d.id, name, role: 'decision-maker' }).personId) as [number, number, number];
+  const vote = (memberId: number, optionId: number, criterionId: number, score: number, why?: string) =>
+    inTurn(s, 'castScore', { decisionId: d.id, memberId, optionId, criterionId, score, why });
+  ok(s, 'openRound', { decisionId: d.id });
+  for (const m of [ana, bo, cy]) {
+    vote(m, django, speed, 5, m === ana ? 'The admin comes for free' : undefined);
+    vote(m, flask, speed, 3);
+    vote(m, django, flexibility, 3);
+  }
+  vote(ana, flask, flexibility, 1, 'We would rebuild the admin\nand the auth ourselves');
+  vote(bo, flask, flexibility, 5, 'Werkzeug lets us pick every piece');
+  vote(cy, flask, flexibility, 3, 'Half the *plugins* are <unmaintained> | #sad');
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'openRound', { decisionId: d.id, criterionId: flexibility });
+  for (const m of [ana, bo, cy]) vote(m, django, flexibility, 3);
+  vote(ana, flask, flexibility, 2);
+  vote(bo, flask, flexibility, 5, 'Still: we own the glue,\nnot a framework');
+  vote(cy, flask, flexibility, 4);
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'it ships the billing screens soonest' });
+  return { decisionId: d.id, django, flask, speed, flexibility, members: { ana, bo, cy } };
+}

@@ -1,4 +1,5 @@
 // Plain-text views for the terminal.
+import { cellReasons } from '../../shared/reasons.ts';
 import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
@@ -45,7 +46,15 @@ export function resultsView(r: Results, d: DecisionDetail): string {
   const flagged = r.cells.filter((c) => c.flagged);
   if (flagged.length) {
     lines.push('', 'Talk about these (the team disagrees):');
-    for (const c of flagged) lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
+    for (const c of flagged) {
+      lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
+      for (const x of cellReasons(r, c.optionId, c.criterionId)) {
+        const who = `${r.members[x.member]?.label ?? 'a member'} (${x.score ?? 'abstained'}${x.round === null ? '' : `, earlier, round ${x.round}`}): `;
+        // A reason is typed text: no control character reaches the terminal, and its lines stay under its start.
+        const text = x.text.trim().replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n]/gu, ' ');
+        lines.push(`    ${who}${text.split('\n').join(`\n    ${' '.repeat(who.length)}`)}`);
+      }
+    }
   }
   lines.push('', ...r.sentences.leftOut, r.sentences.flip);
   if (r.sentences.robustness) lines.push(r.sentences.robustness);

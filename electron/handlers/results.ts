@@ -7,6 +7,7 @@ import { resultSentences } from '../../shared/scoring/sentences.ts';
 import type { ResultFlip, ResultMember, ResultRobustness, Results, ResultVote } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criteriaOf, decisionRow, openRoundOf, optionsOf, participantsOf, type DecisionRow, type RoundRow } from './lookup.ts';
+import { earlierReasons, reasonKey } from './reasons.ts';
 import { roundsOf } from './rounds.ts';
 
 /** For each criterion, the id of the latest revealed round of that kind that covers it. */
@@ -83,6 +84,13 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     }
   }
 
+  // A re-vote without a new reason keeps the member's reason from an earlier round (reasons.ts has the rule).
+  const seqOf = new Map(rounds.map((x) => [x.id, x.seq]));
+  const earlierFound = new Map(
+    earlierReasons(ctx, d.id, 'scores', (c) => seqOf.get(scoreRounds.get(c) ?? -1)).map((e) => [reasonKey(e.personId, e.optionId, e.criterionId), { round: e.round, why: e.why }]),
+  );
+  const earlierOf = (v: (typeof votes)[number]) => (v.why.trim() === '' ? (earlierFound.get(reasonKey(v.person_id, v.option_id, v.criterion_id)) ?? null) : null);
+
   // Members: participants in their order, then anyone else who voted.
   const voterIds = new Set(votes.map((v) => v.person_id));
   const names = new Map(participantsOf(ctx, d.id).map((p) => [p.person_id, p.name]));
@@ -96,7 +104,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
   // two members with the same votes are interchangeable, so their order tells nothing either.
   if (d.anonymous) {
     const ballotOf = (id: number) =>
-      JSON.stringify(votes.filter((v) => v.person_id === id).map((v) => [v.option_id, v.criterion_id, v.score, v.why]).sort());
+      JSON.stringify(votes.filter((v) => v.person_id === id).map((v) => [v.option_id, v.criterion_id, v.score, v.why, earlierOf(v)?.why ?? '']).sort());
     const keys = new Map(memberIds.map((id) => [id, ballotOf(id)]));
     memberIds.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
   }
@@ -127,7 +135,14 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     totals: options.map((o) => ({ optionId: o.id, total: r.memberTotals[key(id)]![key(o.id)]! })),
   }));
   const resultVotes: ResultVote[] = votes
-    .map((v) => ({ member: memberIndex.get(v.person_id)!, optionId: v.option_id, criterionId: v.criterion_id, score: v.score, why: v.why }))
+    .map((v) => ({
+      member: memberIndex.get(v.person_id)!,
+      optionId: v.option_id,
+      criterionId: v.criterion_id,
+      score: v.score,
+      why: v.why,
+      earlier: earlierOf(v),
+    }))
     .sort((a, b) => a.member - b.member || a.optionId - b.optionId || a.criterionId - b.criterionId);
 
   const flip = r.minimalFlip;

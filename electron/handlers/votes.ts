@@ -5,9 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
-import type { Ballot, BallotCell, BallotUpdate, OpenCell, Turn } from '../../shared/types.ts';
+import type { Ballot, BallotCell, BallotUpdate, EarlierReason, OpenCell, Turn } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criterionRow, decisionRow, optionRow, requireOpenRound, voter, type DecisionRow, type RoundRow } from './lookup.ts';
+import { earlierReasons } from './reasons.ts';
 import { cellsPerMember } from './rounds.ts';
 
 interface Seat {
@@ -102,7 +103,24 @@ function ballotOf(ctx: Ctx, s: Seat, turn: string | null): Ballot {
     filled: rows.length,
     total: cellsPerMember(ctx, s.round),
     cells,
+    earlier: turn === null ? [] : earlierOf(ctx, s),
   };
+}
+
+/**
+ * The member's own reasons from earlier revealed rounds, for the criteria this round covers, so a re-vote can keep
+ * or rewrite them. None in an anonymous decision: anyone at the shared screen can take a member's turn, and
+ * their earlier reason would tell which "Member N" of the revealed results they are.
+ */
+function earlierOf(ctx: Ctx, s: Seat): EarlierReason[] {
+  if (s.decision.anonymous) return [];
+  const covers = (criterionId: number) => s.round.criterion_id === null || s.round.criterion_id === criterionId;
+  return earlierReasons(ctx, s.decision.id, s.round.kind, (c) => (covers(c) ? s.round.seq : undefined), s.memberId).map(({ optionId, criterionId, round, why }) => ({
+    optionId,
+    criterionId,
+    round,
+    why,
+  }));
 }
 
 /** One cell as it now is, with the ballot's counts: what casting and clearing answer. */

@@ -122,7 +122,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
       // A finished ballot is sealed: reading it takes no turn, so the shared screen stays free.
       const progress = call<Ballot>('ballot', { memberId });
       const b = progress.done && !w.turns.has(memberId) ? progress : withTurn<Ballot>('ballot', memberId);
-      return { kind: b.kind, done: b.done, filled: b.filled, total: b.total, cells: b.cells };
+      return { kind: b.kind, done: b.done, filled: b.filled, total: b.total, cells: b.cells, earlier: b.earlier };
     },
     cast: ({ optionId, criterionId, value, why }: { optionId: number | null; criterionId: number; value: number | 'abstain'; why?: string }, memberId: number) =>
       optionId === null

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
 import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
+import { cellReasons } from '../reasons.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 import { afterBecause, draftReason, lowerFirst } from './reason.ts';
@@ -35,6 +36,7 @@ interface Style {
 }
 
 const fixed = (n: number) => n.toFixed(2);
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const percent = (w: number) => `${Number((w * 100).toFixed(1))} %`;
 const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ordinal = (n: number) => ordinals[n - 1] ?? `number ${n}`;
@@ -174,12 +176,11 @@ const MAX_PER_KIND = 3;
 
 /**
  * Per option, the arguments that weigh most: the team's score on a criterion as a sentence, then the evidence the
- * team had, quoted with its source; then what members wrote. The rest is in the decision matrix.
+ * team had, quoted with its source. The rest is in the decision matrix; what members wrote, under it.
  */
 function prosAndCons(d: DecisionDetail, r: Results | null, s: Style): string | null {
   const valueOf = (o: number, c: number) => r?.cells.find((x) => x.optionId === o && x.criterionId === c)?.value ?? null;
   const shares = weights(d, r);
-  const labels = r ? memberLabels(d, r) : [];
   const sections: string[] = [];
   const taken = new Set([...reservedHeadings, headingText(d.title).toLowerCase()]);
   let leftOut = false;
@@ -208,10 +209,6 @@ function prosAndCons(d: DecisionDetail, r: Results | null, s: Style): string | n
         const quotes = x.evidence.map((e) => ` ${inline(asSentence(e.text))}${citation(e.source)}`).join('');
         return `${s.bullet} ${x.kind}, ${inline(said)}${quotes}`;
       });
-    for (const v of r?.votes.filter((x) => x.optionId === o.id && x.why.trim()) ?? []) {
-      const criterion = d.criteria.find((c) => c.id === v.criterionId)?.name ?? '';
-      items.push(`${s.bullet} ${kindOf(v.score, r)}, because "${inline(sentence(v.why))}", as ${inline(labels[v.member] ?? 'a member')} wrote on ${inline(lowerFirst(criterion))}.`);
-    }
     if (items.length === 0) continue;
     let heading = headingText(o.name);
     if (taken.has(heading.toLowerCase())) heading = `${heading} (option)`;
@@ -247,6 +244,43 @@ function matrix(d: DecisionDetail, r: Results | null): string | null {
     `${how} per cell (${r.scale.min}–${r.scale.max}) with the standard deviation of the votes.${r.cells.some((x) => x.flagged) ? ' Cells marked ⚠ had a range of at least half the scale.' : ''}`,
     table(['Criterion', 'Weight', ...d.options.map((o) => cell(o.name))], ['left', 'right', ...d.options.map(() => 'right' as const)], rows),
   ].join('\n\n');
+}
+
+/** A member's reason as a quote: each line escaped, the line breaks kept as hard breaks (indented to `indent`). */
+function quote(text: string, indent: string): string {
+  const kept = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(inline)
+    .filter((l) => l !== '');
+  return `"${kept.join(`\\\n${indent}`)}"`;
+}
+
+/**
+ * What members wrote on the cells the results flag for discussion (`cellReasons`: an earlier round's reason kept,
+ * marked with its round), named as the decision chose, never by name in an anonymous one. Other cells' reasons
+ * stay out: the record stays short.
+ */
+function flaggedReasons(d: DecisionDetail, r: Results | null, s: Style): string | null {
+  if (!r) return null;
+  const labels = memberLabels(d, r);
+  const items: string[] = [];
+  for (const c of d.criteria) {
+    for (const o of d.options) {
+      if (!r.cells.find((x) => x.optionId === o.id && x.criterionId === c.id)?.flagged) continue;
+      const said = cellReasons(r, o.id, c.id).filter((x) => x.text.split('\n').some((l) => inline(l) !== ''));
+      if (said.length === 0) continue;
+      const scores = r.votes.flatMap((v) => (v.optionId === o.id && v.criterionId === c.id && v.score !== null ? [v.score] : []));
+      const lines = said.map(({ member, score, text, round }) => {
+        const label = labels[member] ?? 'a member';
+        const who = label === 'a member' ? 'A member' : inline(label) || 'A member';
+        const how = [score === null ? 'abstained' : String(score), round === null ? null : `reason from round ${round}`].filter(Boolean).join(', ');
+        return `  ${s.bullet} ${who} (${how}): ${quote(text, '    ')}`;
+      });
+      items.push(`${s.bullet} ${inline(o.name)} on ${inline(lowerFirst(c.name))}, scores from ${Math.min(...scores)} to ${Math.max(...scores)}:\n${lines.join('\n')}`);
+    }
+  }
+  return items.length ? `What the team wrote on the cells marked ⚠:\n\n${items.join('\n')}` : null;
 }
 
 function rounds(d: DecisionDetail): string | null {
@@ -313,6 +347,7 @@ function moreInformation(input: AdrInput, s: Style, withRelated: boolean): strin
   const links = withRelated ? related(input, s, true) : null;
   return document([
     matrix(d, input.results),
+    flaggedReasons(d, input.results, s),
     votes(d, input.results, false),
     [rounds(d), d.tags.length && withRelated ? `Tags: ${d.tags.map(inline).join(', ')}.` : null, closing(input, facilitators)].filter(Boolean).join(' '),
     links && `### Related records\n\n${links}`,
@@ -372,8 +407,6 @@ export function renderMadr(input: AdrInput): string {
   ]);
 }
 
-const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
-
 /** "Decided by Ana Lima and Bo Chen, with Cy Okafor consulted; Platform team informed." Who took part, by role. */
 function takingPart(d: DecisionDetail): string | null {
   const named = (role: string) => listOf(people(d, role).map(inline));
@@ -401,7 +434,7 @@ export function renderNygard(input: AdrInput): string {
   const table = matrix(d, r);
   // Without a vote there is no matrix to carry the criteria and weights: the context lists them instead.
   const own = table ? blocks(d.drivers, s.bullet) : drivers(d, r, s);
-  const evidence = [table?.replace(/^### Decision matrix\n\n/, ''), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
+  const evidence = [table?.replace(/^### Decision matrix\n\n/, ''), flaggedReasons(d, r, s), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
   return document([
     `# ${input.number ?? 0}. ${headingText(d.title)}`,
     `Date: ${input.date}`,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openService } from '../../electron/service.ts';
+import { resultsView } from '../../electron/cli/format.ts';
+import { reasonsWorkshop } from '../adr-helpers.ts';
 import { tempDir } from '../helpers.ts';
 import { cli } from './in-process.ts';
 import { serve } from './serve.ts';
@@ -86,6 +88,31 @@ describe('the verdict command line', () => {
     expect(await other('import', file)).toEqual({ code: 0, out: '1', err: '' });
     expect((await other('results', '1')).out).toBe((await v('results', id)).out);
     void db;
+  });
+
+  it('lists what members wrote under each cell to talk about, lines kept, an earlier round’s reason marked', async () => {
+    const db = join(tempDir(), 'reasons.db');
+    const s = openService(db, { actor: 'test' });
+    const w = reasonsWorkshop(s);
+    // A reason is typed text: an escape sequence in it never reaches the terminal.
+    const r = s.call('results', { decisionId: w.decisionId });
+    const d = s.call('getDecision', { decisionId: w.decisionId });
+    if (!r.ok || !d.ok) throw new Error('no results');
+    const hostile = { ...r.value, votes: r.value.votes.map((v) => (v.why.startsWith('Still') ? { ...v, why: 'red \u001b[31malert\u0007' } : v)) };
+    expect(resultsView(hostile, d.value)).toContain('Bo Chen (5): red  [31malert');
+    s.close();
+    const out = (await cli(db)('results', String(w.decisionId))).out;
+    expect(out).toContain(
+      [
+        '  Flask × Flexibility: range 3, σ 1.25',
+        '    Bo Chen (5): Still: we own the glue,',
+        `    ${' '.repeat(13)}not a framework`,
+        '    Cy Okafor (4, earlier, round 1): Half the *plugins* are <unmaintained> | #sad',
+        '    Ana Lima (2, earlier, round 1): We would rebuild the admin',
+        `    ${' '.repeat(32)}and the auth ourselves`,
+      ].join('\n'),
+    );
+    expect(out).not.toContain('comes for free');
   });
 
   it('answers every mistake with one line on stderr and a non-zero exit', async () => {

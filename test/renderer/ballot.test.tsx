@@ -37,6 +37,20 @@ afterEach(cleanup);
 const cell = (name: RegExp) => screen.getByRole('gridcell', { name });
 
 describe('the ballot grid', () => {
+  it('shows the member’s own earlier reason beside the focused cell, as typed, and says it stays unless rewritten', async () => {
+    const why = 'Magic <b>ORM</b>\nand *admin*';
+    const h = { ...held(), ballot: { ...ballot(), earlier: [{ optionId: decision.options[0]!.id, criterionId: decision.criteria[0]!.id, round: 1, why }] } };
+    render(<BallotGrid decision={decision} round={round} held={h} onClose={() => {}} />);
+    await screen.findByRole('gridcell', { name: /^Django, Admin interface: empty, with an earlier reason/ });
+    const note = screen.getByText(/^Earlier \(round 1\)/).parentElement!;
+    expect(note.textContent).toContain(`“${why}”`);
+    expect(note.textContent).toContain('it stays with your vote unless you write a new reason');
+    expect(note.querySelector('b')).toBeNull();
+    // The next cell has none: the note goes.
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'ArrowRight' });
+    await waitFor(() => expect(screen.queryByText(/^Earlier \(round 1\)/)).toBeNull());
+  });
+
   it('takes digits, moves on by itself, abstains on 0 or −, and finishes on Enter', async () => {
     const onClose = vi.fn();
     render(<BallotGrid decision={decision} round={round} held={held()} onClose={onClose} />);

@@ -40,7 +40,7 @@ export const decision: DecisionDetail = {
   rounds: [round],
 };
 
-export const emptyBallot: Ballot = { decisionId: 1, roundId: 1, kind: 'scores', criterionId: null, memberId: 7, done: false, filled: 0, total: 4, cells: [] };
+export const emptyBallot: Ballot = { decisionId: 1, roundId: 1, kind: 'scores', criterionId: null, memberId: 7, done: false, filled: 0, total: 4, cells: [], earlier: [] };
 
 /** Django 4.5 / 2 and Flask 2 / 4.5 on (Admin 60 %, Flexibility 40 %): Django 3.5, Flask 3.0. */
 export const results: Results = {
@@ -67,8 +67,8 @@ export const results: Results = {
     { personId: 8, label: 'Bo', totals: [{ optionId: 1, total: 2.8 }, { optionId: 2, total: 3.2 }] },
   ],
   votes: [
-    { member: 0, optionId: 1, criterionId: 11, score: 1, why: '' },
-    { member: 1, optionId: 1, criterionId: 11, score: 3, why: '' },
+    { member: 0, optionId: 1, criterionId: 11, score: 1, why: '', earlier: null },
+    { member: 1, optionId: 1, criterionId: 11, score: 3, why: '', earlier: null },
   ],
   minimalFlip: {
     winnerId: 1,

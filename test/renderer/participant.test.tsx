@@ -39,7 +39,7 @@ describe('the participant page', () => {
       auth === `Bearer ${'S'.repeat(22)}`
         ? { ok: true, value: { title: 'Django or Flask', context: '', me: { memberId: 7, name: 'Ana' }, scale: { min: 1, max: 5 }, options: [{ id: 1, name: 'Django', description: '' }], criteria: [{ id: 3, name: 'Productivity', description: '' }], evidence: [], round: { seq: 1, kind: 'scores', criterionId: null, status: 'open' }, resultsShown: false } }
         : { ok: false, error: { code: 'unauthorized', message: 'no seat' } };
-    server.ballot = () => ({ ok: true, value: { kind: 'scores', done: false, filled: 0, total: 1, cells: [] } });
+    server.ballot = () => ({ ok: true, value: { kind: 'scores', done: false, filled: 0, total: 1, cells: [], earlier: [] } });
     render(<ParticipantApp />);
     expect((await screen.findByRole('button', { name: /Bo/ })).hasAttribute('disabled')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Ana' }));
@@ -97,5 +97,21 @@ describe('the participant page', () => {
     // From here on it is as if the join link had been opened: a reload keeps the workshop.
     expect(location.hash).toBe(`#w=${code}`);
     expect(asked.filter((a) => a.method === 'roster').map((a) => a.input)).toEqual([{ workshop: code }]);
+  });
+
+  it('in a re-vote, shows the member’s own earlier reason as typed, and takes a new one on several lines', async () => {
+    at(`#w=${code}`);
+    sessionStorage.setItem('verdict.seat', 'S'.repeat(22));
+    const why = 'Two lines:\n<b>not bold</b> *nor this*';
+    server.frame = () => ({ ok: true, value: { title: 'Django or Flask', context: '', me: { memberId: 7, name: 'Ana' }, scale: { min: 1, max: 5 }, options: [{ id: 1, name: 'Django', description: '' }], criteria: [{ id: 3, name: 'Productivity', description: '' }], evidence: [], round: { seq: 2, kind: 'scores', criterionId: 3, status: 'open' }, resultsShown: false } });
+    server.ballot = () => ({ ok: true, value: { kind: 'scores', done: false, filled: 1, total: 1, cells: [{ optionId: 1, criterionId: 3, sealed: false, value: 4, why: '' }], earlier: [{ optionId: 1, criterionId: 3, round: 1, why }] } });
+    render(<ParticipantApp />);
+    const note = await screen.findByText(/Earlier \(round 1\)/);
+    // The text as typed, newline and markup included (shown literally; CSS keeps the line break).
+    expect(note.parentElement!.textContent).toContain(`“${why}”`);
+    expect(note.parentElement!.querySelector('b')).toBeNull();
+    expect(note.parentElement!.className).toContain('earlier-reason');
+    fireEvent.click(screen.getByRole('button', { name: 'Write a new reason' }));
+    expect(screen.getByLabelText('Why, for Django').tagName).toBe('TEXTAREA');
   });
 });

@@ -46,6 +46,17 @@ describe('results', () => {
     expect([...reasons.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Bo (3): “Flexible enough\nfor billing”', 'Ana (1): “Too much magic for us”']);
   });
 
+  it('after a re-vote, keeps a member’s earlier reason, marked with its round, under the flagged cell and in the matrix', () => {
+    const revoted = { ...results, votes: [{ ...results.votes[0]!, earlier: { round: 1, why: '<b>Magic</b>\n*everywhere*' } }, { ...results.votes[1]!, why: 'Fine now' }] };
+    render(<ResultsView decision={decision} results={revoted} />);
+    for (const name of ['Reasons given for Django × Flexibility', 'Reasons in the matrix for Django × Flexibility']) {
+      const reasons = screen.getByRole('list', { name, hidden: true });
+      expect([...reasons.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Bo (3): “Fine now”', 'Ana (1) — earlier, round 1: “<b>Magic</b>\n*everywhere*”']);
+      expect(reasons.querySelector('b')).toBeNull();
+    }
+    expect(screen.getByText('2 reasons').tagName).toBe('SUMMARY');
+  });
+
   it('what-if re-ranks live as a weight is dragged, without saving', () => {
     expect(whatIf(decision, results, { 10: 60, 11: 40 }).ranking).toEqual(['1', '2']);
     expect(whatIf(decision, results, { 10: 40, 11: 60 }).ranking).toEqual(['2', '1']);

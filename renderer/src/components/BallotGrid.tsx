@@ -40,6 +40,9 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   const cellAt = (r: number, c: number): Cell => ({ optionId: columns[c] ?? null, criterionId: criteria[r]!.id });
   const current = criteria.length ? cellAt(focus[0], focus[1]) : null;
   const valueOf = (cell: Cell): BallotCell | undefined => ballot?.cells.find((x) => x.criterionId === cell.criterionId && x.optionId === cell.optionId);
+  // The member's own reason from an earlier round (a re-vote): shown so they can keep it or write a new one.
+  const earlierOf = (cell: Cell) => ballot?.earlier.find((x) => x.criterionId === cell.criterionId && x.optionId === cell.optionId);
+  const earlier = current ? earlierOf(current) : undefined;
   const hasWhy = (cell: Cell) => {
     const v = valueOf(cell);
     return v?.sealed === false && v.why !== '';
@@ -204,7 +207,7 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
                     role="gridcell"
                     tabIndex={focused ? 0 : -1}
                     ref={(el) => void (el ? cellRefs.current.set(key(cell), el) : cellRefs.current.delete(key(cell)))}
-                    aria-label={`${name(o)}, ${c.name}: ${label(v)}`}
+                    aria-label={`${name(o)}, ${c.name}: ${label(v)}${earlierOf(cell) ? ', with an earlier reason' : ''}`}
                     aria-selected={focused}
                     className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${v === SEALED ? ' sealed' : ''}${hasWhy(cell) ? ' has-why' : ''}`}
                     onClick={() => setFocus([r, col])}
@@ -217,6 +220,15 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
           ))}
         </tbody>
       </table>
+      {earlier && (
+        <p className="earlier-reason" aria-live="polite">
+          <span className="muted">
+            Earlier (round {earlier.round}), {name(current!.optionId)} × {criteria[focus[0]]?.name}:
+          </span>{' '}
+          “{earlier.why.trim()}”{' '}
+          <span className="muted">— it stays with your vote unless you write a new reason (w).</span>
+        </p>
+      )}
       {why !== null && current && (
         <form
           className="inline-form why"

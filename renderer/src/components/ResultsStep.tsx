@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { cellReasons } from '../../../shared/reasons.ts';
 import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
@@ -116,24 +117,32 @@ function Disagreements({ decision, results }: { decision: DecisionDetail; result
                 </strong>{' '}
                 — scores from {c.range !== null && lo ? lo.score : '?'} to {hi?.score ?? '?'} (σ {fixed(c.sd)}). Ask {results.members[hi!.member]?.label} and {results.members[lo!.member]?.label} to explain, then re-vote if needed.
                 {/* What people already wrote, so the discussion starts from it. */}
-                {votes.some((v) => v.why.trim() !== '') && (
-                  <ul className="reasons" aria-label={`Reasons given for ${name(decision.options, c.optionId)} × ${name(decision.criteria, c.criterionId)}`}>
-                    {[...votes]
-                      .filter((v) => v.why.trim() !== '')
-                      .sort((a, b) => b.score! - a.score!)
-                      .map((v) => (
-                        <li key={v.member}>
-                          <span className="person">{results.members[v.member]?.label}</span> ({v.score}): “{v.why}”
-                        </li>
-                      ))}
-                  </ul>
-                )}
+                <Reasons results={results} optionId={c.optionId} criterionId={c.criterionId} label={`Reasons given for ${name(decision.options, c.optionId)} × ${name(decision.criteria, c.criterionId)}`} />
               </li>
             );
           })}
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * What members wrote on one cell, highest score first (so an anonymous decision's order follows no roster), each
+ * under the label the results give (names, or "Member N"); a re-vote without a new reason shows the earlier one
+ * with its round. Text shows as typed: React escapes it, and the list keeps its line breaks (CSS pre-wrap).
+ */
+export function Reasons({ results, optionId, criterionId, label }: { results: Results; optionId: number; criterionId: number; label: string }) {
+  const said = cellReasons(results, optionId, criterionId);
+  if (said.length === 0) return null;
+  return (
+    <ul className="reasons" aria-label={label}>
+      {said.map(({ member, score, text, round }) => (
+        <li key={member}>
+          <span className="person">{results.members[member]?.label}</span> ({score ?? 'abstained'}){round !== null && <span className="earlier"> — earlier, round {round}</span>}: “{text.trim()}”
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -167,6 +176,7 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
                   return (
                     <td key={o.id} className={`num${cell?.flagged ? ' flagged' : ''}`} style={{ background: heat(cell?.sd ?? null, results.scale) }}>
                       {cell?.value === null || !cell ? 'no scores' : `${fixed(cell.value)} ± ${fixed(cell.sd)}${cell.flagged ? ' ⚠' : ''}`}
+                      {cell?.flagged && <CellReasons results={results} optionId={o.id} criterionId={c.id} label={`${o.name} × ${c.name}`} />}
                     </td>
                   );
                 })}
@@ -188,6 +198,20 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
         </table>
       </div>
     </section>
+  );
+}
+
+/** A flagged cell's reasons in the matrix, folded so the table stays readable. */
+function CellReasons({ results, optionId, criterionId, label }: { results: Results; optionId: number; criterionId: number; label: string }) {
+  const n = cellReasons(results, optionId, criterionId).length;
+  if (n === 0) return null;
+  return (
+    <details className="cell-reasons">
+      <summary>
+        {n} {n === 1 ? 'reason' : 'reasons'}
+      </summary>
+      <Reasons results={results} optionId={optionId} criterionId={criterionId} label={`Reasons in the matrix for ${label}`} />
+    </details>
   );
 }
 

@@ -212,6 +212,7 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
   const rows: { optionId: number | null; label: string }[] = round.kind === 'scores' ? frame.options.map((o) => ({ optionId: o.id, label: o.name })) : [{ optionId: null, label: 'How important is this?' }];
   const found = (optionId: number | null) => ballot.cells.find((c) => c.optionId === optionId && c.criterionId === criterion?.id);
   // A cell filled before this turn (before "Submit") shows that it is filled, never its value.
+  const earlierOf = (optionId: number | null) => ballot.earlier.find((e) => e.optionId === optionId && e.criterionId === criterion?.id);
   const cellOf = (optionId: number | null) => {
     const c = found(optionId);
     return c?.sealed === false ? c : undefined;
@@ -287,17 +288,23 @@ function Ballot({ frame, ballot, onBallot, onError }: { frame: ParticipantFrame;
                   ?
                 </button>
               </div>
+              {earlierOf(row.optionId) && (
+                <p className="earlier-reason small">
+                  <span className="muted">Earlier (round {earlierOf(row.optionId)!.round}), your reason:</span> “{earlierOf(row.optionId)!.why.trim()}”
+                </p>
+              )}
               {cell && whyOpen !== key && (
-                <button className="link small" onClick={() => setWhyOpen(key)}>
-                  {cell.why ? `Why: ${cell.why}` : 'Add a reason'}
+                <button className="link small why-text" onClick={() => setWhyOpen(key)}>
+                  {cell.why ? `Why: ${cell.why}` : earlierOf(row.optionId) ? 'Write a new reason' : 'Add a reason'}
                 </button>
               )}
               {cell && whyOpen === key && (
-                <input
+                <textarea
                   autoFocus
                   aria-label={`Why, for ${row.label}`}
                   defaultValue={cell.why}
                   maxLength={2000}
+                  rows={3}
                   onBlur={(e) => {
                     setWhyOpen(null);
                     if (e.target.value !== cell.why) void cast(row.optionId, cell.value ?? 'abstain', e.target.value);
