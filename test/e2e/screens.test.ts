@@ -150,6 +150,13 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     await page.getByRole('button', { name: 'Open Dee’s ballot' }).click();
     await page.getByRole('grid', { name: 'Dee’s ballot' }).waitFor();
     await page.keyboard.press('4');
+    // A 9 on a 1–5 scale: the refusal shows under the cell it concerns, on screen, and is announced.
+    await page.keyboard.press('9');
+    const refusal = page.locator('.ballot-grid [role="gridcell"] > [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe('Scores go from 1 to 5; 0 or − abstains.');
+    const box = (await refusal.boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= 1280).toBe(true);
     await screens('vote-ballot');
     // The theme switch took the keyboard off the grid: back to the cell, where Esc closes the ballot.
     await page.getByRole('gridcell').first().focus();

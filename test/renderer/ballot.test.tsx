@@ -125,12 +125,25 @@ describe('the ballot grid', () => {
     await waitFor(() => expect(document.activeElement).toBe(cell(/^Django, Admin interface/)));
   });
 
-  it('refuses a digit off the scale and says why, writing nothing', async () => {
+  it('refuses a digit off the scale and says why beside that cell, writing nothing', async () => {
     render(<BallotGrid decision={decision} round={round} held={held()} onClose={() => {}} />);
     const grid = await screen.findByRole('grid');
     fireEvent.keyDown(grid, { key: '9' });
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Scores go from 1 to 5; 0 or − abstains.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Scores go from 1 to 5; 0 or − abstains.');
+    expect(alert.closest('[role="gridcell"]')).toBe(cell(/^Django, Admin interface/));
     expect(calls.filter((c) => c.method === 'castScore')).toEqual([]);
+  });
+
+  it('shows a refusal from the server beside the cell that was refused, though the focus moved on', async () => {
+    answer({ castScore: () => ({ ok: false, error: { code: 'no_turn', message: 'Ana’s ballot is not open on this screen.' } }) });
+    render(<BallotGrid decision={decision} round={round} held={held()} onClose={() => {}} />);
+    const grid = await screen.findByRole('grid');
+    fireEvent.keyDown(grid, { key: '4' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Ana’s ballot is not open on this screen.');
+    expect(alert.closest('[role="gridcell"]')).toBe(cell(/^Django, Admin interface/));
+    expect(document.activeElement).not.toBe(cell(/^Django, Admin interface/));
   });
 
   it('adds a why to a scored cell with w', async () => {

@@ -27,7 +27,9 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   const criteria = decision.criteria.filter((c) => round.criterionId === null || c.id === round.criterionId);
   const columns: (number | null)[] = round.kind === 'scores' ? decision.options.map((o) => o.id) : [null];
   const [ballot, setBallot] = useState<Ballot | null>(held.ballot);
-  const [error, setError] = useState<string | null>(null);
+  /** A refusal, shown beside the cell it concerns (`cell`), or above the grid when it concerns the ballot. */
+  const [error, setError] = useState<{ message: string; cell: string | null } | null>(null);
+  const fail = (message: string, cell: Cell | null) => setError({ message, cell: cell ? key(cell) : null });
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
   const [why, setWhy] = useState<string | null>(null);
   /** Enter on an incomplete ballot asks first: a stray Enter must not finish a ballot with cells left. */
@@ -63,8 +65,9 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     if (reply.ok) {
       const update = reply.value;
       setBallot((b) => (b ? applyBallotUpdate(b, update) : b));
-      setError(null);
-    } else setError(reply.error.message);
+      // A late answer for this cell must not wipe a refusal another cell got meanwhile.
+      setError((e) => (e?.cell && e.cell !== key(cell) ? e : null));
+    } else fail(reply.error.message, cell);
     return reply.ok;
   }
 
@@ -75,7 +78,7 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
       return;
     }
     const reply = await api.finishBallot({ decisionId: decision.id, memberId, turn });
-    if (!reply.ok) return setError(reply.error.message);
+    if (!reply.ok) return fail(reply.error.message, null);
     onClose(true);
   }
 
@@ -94,7 +97,7 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   const saveWhy = () => {
     if (!current || why === null) return;
     const v = valueOf(current);
-    if (!v || v.sealed) return setError('Score the cell first, then add why.');
+    if (!v || v.sealed) return fail('Score the cell first, then add why.', current);
     void cast(current, v.value ?? 'abstain', why).then((ok) => {
       if (ok) {
         setWhy(null);
@@ -119,7 +122,7 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
       void cast(current, 'abstain');
       move(0, 1);
     } else if (digit !== null) {
-      if (digit < min || digit > max) setError(`Scores go from ${min} to ${max}; 0 or − abstains.`);
+      if (digit < min || digit > max) fail(`Scores go from ${min} to ${max}; 0 or − abstains.`, current);
       else {
         void cast(current, digit);
         move(0, 1);
@@ -152,8 +155,8 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
           )}
         </p>
       </header>
-      {/* Errors show above the grid, where the voter is looking, not below the fold. */}
-      <ErrorNote error={error} />
+      {/* A cell's refusal shows beside that cell (below); the ballot's own, here above the grid, never below the fold. */}
+      <ErrorNote error={error?.cell === null ? error.message : null} />
       {confirming && ballot && (
         <div className="confirm ballot-confirm" role="alertdialog" aria-label="Finish with cells left?">
           <p>
@@ -207,12 +210,18 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
                     role="gridcell"
                     tabIndex={focused ? 0 : -1}
                     ref={(el) => void (el ? cellRefs.current.set(key(cell), el) : cellRefs.current.delete(key(cell)))}
-                    aria-label={`${name(o)}, ${c.name}: ${label(v)}${earlierOf(cell) ? ', with an earlier reason' : ''}`}
+                    // A refusal shown in the cell is part of its name too: a name must hold all the cell's visible words.
+                    aria-label={`${name(o)}, ${c.name}: ${label(v)}${earlierOf(cell) ? ', with an earlier reason' : ''}${error?.cell === key(cell) ? ` — ${error.message}` : ''}`}
                     aria-selected={focused}
                     className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${v === SEALED ? ' sealed' : ''}${hasWhy(cell) ? ' has-why' : ''}`}
                     onClick={() => setFocus([r, col])}
                   >
                     {v}
+                    {error?.cell === key(cell) && (
+                      <span className="cell-error" role="alert">
+                        {error.message}
+                      </span>
+                    )}
                   </td>
                 );
               })}
