@@ -246,6 +246,51 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(reasons).toEqual([{ why: 'Flask needs SQLAlchemy.\nWe would pick it ourselves.' }]);
   });
 
+  it('no key sequence finishes a ballot nobody chose to finish, a click on its text keeps the keyboard, a second tab holds nothing', async () => {
+    const d = must(service.call('createDecision', { title: 'Keys that never finish', template: 'django-vs-flask' }));
+    for (const name of ['Ana', 'Bo', 'Cy']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    must(service.call('openRound', { decisionId: d.id }));
+    const progress = (name: string) => must(service.call('getDecision', { decisionId: d.id })).rounds.find((r) => r.status === 'open')!.progress.find((m) => m.name === name)!;
+    await page.goto(`${server.url}#/d/${d.id}/vote`);
+
+    // Enter on "Close without finishing" closes, even with every cell filled.
+    await page.getByRole('button', { name: 'Open Ana’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Ana’s ballot' }).waitFor();
+    for (let i = 0; i < 24; i++) await page.keyboard.press('4');
+    await page.getByText(/^24 of 24 filled$/).waitFor();
+    await page.getByRole('button', { name: /Close without finishing/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Open Ana’s ballot/ }).waitFor();
+    expect(progress('Ana')).toMatchObject({ done: false, filled: 24 });
+
+    // Spreadsheet habits: the digits typed after Enter go back to the grid and count; nothing finishes.
+    await page.getByRole('button', { name: 'Open Cy’s ballot' }).click();
+    await page.getByRole('grid', { name: 'Cy’s ballot' }).waitFor();
+    for (const key of ['4', 'Tab', '5', 'Enter', '3', 'Tab', '2', 'Enter']) await page.keyboard.press(key);
+    await page.getByRole('alertdialog', { name: 'Finish with cells left?' }).waitFor();
+    await expect.poll(() => progress('Cy').filled).toBe(4);
+    expect(progress('Cy').done).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+
+    // A click on a row's name keeps the keyboard in the ballot: the digit counts, t changes no theme.
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.getByRole('rowheader').nth(5).click();
+    await page.keyboard.press('5');
+    await page.keyboard.press('t');
+    await expect.poll(() => progress('Cy').filled).toBe(5);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+
+    // A tab opened from this one starts with a copy of its sessionStorage: it must not take Cy's turn with it.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open(location.href, '_blank'))]);
+    await popup.getByRole('button', { name: /^Open Cy’s ballot/ }).waitFor();
+    expect(await popup.getByRole('grid').count()).toBe(0);
+    await popup.close();
+    await page.getByRole('gridcell').first().focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Open Cy’s ballot/ }).waitFor();
+  });
+
   it('a reload mid-ballot returns to it while the turn is live, and not once the ballot was closed', async () => {
     const d = must(service.call('createDecision', { title: 'Reload mid-ballot', template: 'django-vs-flask' }));
     for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));

@@ -101,11 +101,8 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
 
   async function setTheme(p: Page, theme: Theme) {
     if (p === phone) await p.emulateMedia({ colorScheme: theme });
-    else if ((await p.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
-      // The page's own shortcut, from the page itself: a field or the ballot would rightly swallow it.
-      await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await p.keyboard.press('t');
-    }
+    // The theme button: keys would rightly do nothing while a ballot is open.
+    else if ((await p.evaluate(() => document.documentElement.dataset.theme)) !== theme) await p.getByRole('button', { name: theme === 'dark' ? 'Dark theme' : 'Light theme' }).click();
     await p.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
   }
 
@@ -158,7 +155,7 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     const box = (await refusal.boundingBox())!;
     expect(box.x >= 0 && box.x + box.width <= 1280).toBe(true);
     await screens('vote-ballot');
-    // The theme switch took the keyboard off the grid: back to the cell, where Esc closes the ballot.
+    // The theme button took the keyboard off the grid: back to a cell, where Esc closes the ballot.
     await page.getByRole('gridcell').first().focus();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Open Dee’s ballot/ }).waitFor();

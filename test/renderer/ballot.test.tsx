@@ -231,7 +231,8 @@ describe('the shared screen while votes are hidden', () => {
     render(<VoteStep />);
     fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
     const grid = await screen.findByRole('grid', { name: 'Ana’s ballot' });
-    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, memberId: 7, turn: TURN });
+    expect(JSON.parse(sessionStorage.getItem('verdict.turn')!)).toEqual({ decisionId: 1, memberId: 7, turn: TURN, tab: window.name });
+    expect(window.name).toMatch(/^verdict-tab-/);
     fireEvent.keyDown(grid, { key: '4' });
     await waitFor(() => expect(cell(/^Django, Admin interface/).textContent).toBe('4'));
     // The page goes away without Esc; the reloaded tab opens the same decision and asks for the ballot back.
@@ -248,7 +249,9 @@ describe('the shared screen while votes are hidden', () => {
   });
 
   it('a reload after the turn lapsed forgets it; one that lands on another decision gives it back', async () => {
-    sessionStorage.setItem('verdict.turn', JSON.stringify({ decisionId: 1, memberId: 7, turn: TURN }));
+    window.name = 'verdict-tab-this';
+    const note = JSON.stringify({ decisionId: 1, memberId: 7, turn: TURN, tab: 'verdict-tab-this' });
+    sessionStorage.setItem('verdict.turn', note);
     answer({ ballot: () => ({ ok: false, error: { code: 'no_turn', message: 'Ana’s ballot is not open on this screen.' } }) });
     useStore.setState({ decisionId: 1 });
     await useStore.getState().resumeBallot();
@@ -256,7 +259,7 @@ describe('the shared screen while votes are hidden', () => {
     expect(sessionStorage.getItem('verdict.turn')).toBeNull();
 
     answer({ ballot: () => ok(ballot()), endTurn: () => ok({ ended: true }) });
-    sessionStorage.setItem('verdict.turn', JSON.stringify({ decisionId: 1, memberId: 7, turn: TURN }));
+    sessionStorage.setItem('verdict.turn', note);
     useStore.setState({ decisionId: 2 });
     await useStore.getState().resumeBallot();
     expect(useStore.getState().turn).toBeNull();
@@ -265,6 +268,14 @@ describe('the shared screen while votes are hidden', () => {
     sessionStorage.setItem('verdict.turn', '{"decisionId":1,"turn":"x"}');
     await useStore.getState().resumeBallot();
     expect(calls.filter((c) => c.method === 'ballot')).toHaveLength(1);
+    // So is a note copied into a tab opened from this one: that turn is the other tab's, still at work there.
+    useStore.setState({ decisionId: 1 });
+    sessionStorage.setItem('verdict.turn', note);
+    window.name = '';
+    await useStore.getState().resumeBallot();
+    expect(calls.filter((c) => c.method === 'ballot')).toHaveLength(1);
+    expect(calls.filter((c) => c.method === 'endTurn')).toHaveLength(1);
+    expect(useStore.getState().turn).toBeNull();
   });
 
   it('a ballot open elsewhere is refused with the server’s words, and no grid opens', async () => {

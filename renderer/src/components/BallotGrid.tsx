@@ -106,33 +106,57 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     });
   };
 
+  /**
+   * A digit or − on the current cell: cast it and move on at once, so fast typing fills cell after cell (a refused
+   * cast says so beside its cell). False when the key is not a value.
+   */
+  const typeValue = (key: string): boolean => {
+    const digit = /^[0-9]$/.test(key) ? Number(key) : null;
+    if (!current || (key !== '-' && digit === null)) return false;
+    if (digit !== null && digit !== 0 && (digit < min || digit > max)) {
+      fail(`Scores go from ${min} to ${max}; 0 or − abstains.`, current);
+      return true;
+    }
+    void cast(current, digit === null || digit === 0 ? 'abstain' : digit);
+    move(0, 1);
+    return true;
+  };
+
   const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
     // Keys typed in the why box or the finish question are theirs, not the grid's.
-    if (!current || (e.target as HTMLElement).closest('.why, .ballot-confirm')) return;
-    const digit = /^[0-9]$/.test(e.key) ? Number(e.key) : null;
+    if (!current || target.closest('.why, .ballot-confirm')) return;
     if (e.key === 'Escape') return onClose(false);
+    // Only the grid takes the grid's keys: Enter on a footer button is that button's click, never a Finish.
+    if (!target.closest('[role="grid"]')) return;
     if (e.key === 'Enter') return void finish();
     if (e.key === 'ArrowRight') move(0, 1);
     else if (e.key === 'ArrowLeft') move(0, -1);
     else if (e.key === 'ArrowDown') move(1, 0);
     else if (e.key === 'ArrowUp') move(-1, 0);
     else if (e.key === 'Tab') move(0, e.shiftKey ? -1 : 1);
-    // The focus moves on at once, so fast typing fills cell after cell; a refused cast says so.
-    else if (e.key === '-' || digit === 0) {
-      void cast(current, 'abstain');
-      move(0, 1);
-    } else if (digit !== null) {
-      if (digit < min || digit > max) fail(`Scores go from ${min} to ${max}; 0 or − abstains.`, current);
-      else {
-        void cast(current, digit);
-        move(0, 1);
-      }
+    else if (typeValue(e.key)) {
+      // cast, and the focus moved on
     } else if (e.key === 'w') {
       const v = valueOf(current);
       setWhy(v?.sealed === false ? v.why : '');
       setTimeout(() => whyRef.current?.focus());
     } else return;
     e.preventDefault();
+  };
+
+  const keepVoting = () => {
+    setConfirming(false);
+    backToGrid();
+  };
+  // The question answers only Enter or Space on a button it holds, and Tab between them; any other key means
+  // the voter was still typing (a spreadsheet habit: 5 Enter 3 Tab 2), so it goes back to the grid and counts there.
+  const onConfirmKey = (e: KeyboardEvent) => {
+    if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') return;
+    e.preventDefault();
+    e.stopPropagation();
+    keepVoting();
+    typeValue(e.key);
   };
 
   if (!member) return <ErrorNote error="This member is no longer in the decision." />;
@@ -143,7 +167,16 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   };
   const label = (v: string) => (v === '' ? 'empty' : v === SEALED ? 'filled earlier (hidden)' : v === '–' ? 'abstained' : v);
   return (
-    <section className="ballot" aria-label={`${member.name}’s ballot`} data-grid onKeyDown={onKey}>
+    <section
+      className="ballot"
+      aria-label={`${member.name}’s ballot`}
+      data-grid
+      onKeyDown={onKey}
+      // A click on the ballot's text (a row's name, the hint) keeps the keyboard on the cell instead of dropping it to the page.
+      onMouseDown={(e) => {
+        if (!(e.target as HTMLElement).closest('button, input, textarea, select, a, label, [role="gridcell"]')) e.preventDefault();
+      }}
+    >
       <header>
         <h3>{member.name}’s ballot</h3>
         <p className="muted">
@@ -158,24 +191,11 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
       {/* A cell's refusal shows beside that cell (below); the ballot's own, here above the grid, never below the fold. */}
       <ErrorNote error={error?.cell === null ? error.message : null} />
       {confirming && ballot && (
-        <div className="confirm ballot-confirm" role="alertdialog" aria-label="Finish with cells left?">
+        <div className="confirm ballot-confirm" role="alertdialog" aria-label="Finish with cells left?" onKeyDown={onConfirmKey}>
           <p>
             {member.name} has filled {ballot.filled} of {ballot.total} cells. Finish anyway? Cells left empty count as not scored.
           </p>
-          <button
-            ref={keepRef}
-            className="primary"
-            onClick={() => {
-              setConfirming(false);
-              backToGrid();
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                setConfirming(false);
-                backToGrid();
-              }
-            }}
-          >
+          <button ref={keepRef} className="primary" onClick={keepVoting}>
             Keep voting
           </button>{' '}
           <button onClick={() => void finish(true)}>

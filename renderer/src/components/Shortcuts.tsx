@@ -11,7 +11,8 @@ export function useShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       const s = useStore.getState();
       if (e.key === 'Escape' && s.showShortcuts) return s.setShowShortcuts(false);
-      if (typing(e.target) || e.ctrlKey || e.metaKey) return;
+      // While a ballot is open at this screen, its voter has the keyboard, wherever the focus went.
+      if (typing(e.target) || s.turn !== null || e.ctrlKey || e.metaKey) return;
       if (e.altKey && /^[1-7]$/.test(e.key) && s.decisionId !== null) {
         e.preventDefault();
         return s.setStep(steps[Number(e.key) - 1]!);

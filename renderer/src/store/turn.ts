@@ -24,19 +24,30 @@ export interface TurnSlice {
 
 const KEPT = 'verdict.turn';
 
-type Kept = Pick<HeldTurn, 'decisionId' | 'memberId' | 'turn'>;
+type Kept = Pick<HeldTurn, 'decisionId' | 'memberId' | 'turn'> & { tab: string };
+
+/**
+ * This tab's own name for itself. A tab opened from this one (window.open, "duplicate tab") starts with a copy of
+ * its sessionStorage but not its window.name, so the note below can tell the tab that wrote it from a copy.
+ */
+function tabName(): string {
+  if (!window.name.startsWith('verdict-tab-')) window.name = `verdict-tab-${crypto.randomUUID()}`;
+  return window.name;
+}
 
 /**
  * The held turn, noted in this tab only (sessionStorage): a reload mid-ballot returns to it while the turn is
- * live, and another tab or window never sees it. The server decides whether it is still live.
+ * live; a copied note in another tab is ignored, so two screens never write one ballot. The server decides
+ * whether the turn is still live.
  */
 const kept = {
-  save: (h: HeldTurn) => sessionStorage.setItem(KEPT, JSON.stringify({ decisionId: h.decisionId, memberId: h.memberId, turn: h.turn } satisfies Kept)),
+  save: (h: HeldTurn) => sessionStorage.setItem(KEPT, JSON.stringify({ decisionId: h.decisionId, memberId: h.memberId, turn: h.turn, tab: tabName() } satisfies Kept)),
   clear: () => sessionStorage.removeItem(KEPT),
   read: (): Kept | null => {
     try {
       const k = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null') as Partial<Kept> | null;
-      return Number.isInteger(k?.decisionId) && Number.isInteger(k?.memberId) && typeof k?.turn === 'string' ? (k as Kept) : null;
+      const valid = Number.isInteger(k?.decisionId) && Number.isInteger(k?.memberId) && typeof k?.turn === 'string' && typeof k?.tab === 'string';
+      return valid ? (k as Kept) : null;
     } catch {
       return null;
     }
@@ -66,18 +77,20 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
   },
   async resumeBallot() {
     const left = kept.read();
-    kept.clear();
-    if (!left) return;
+    // A note copied from the tab that opened this one is that tab's turn, not ours.
+    if (!left || left.tab !== tabName()) return kept.clear();
+    // The note stays until the answer comes: a second reload meanwhile must still find it.
+    const reply = await api.ballot({ decisionId: left.decisionId, memberId: left.memberId, turn: left.turn });
     // Refused when the turn lapsed, ended elsewhere, or its round was revealed: nothing to return to.
-    const reply = await api.ballot(left);
-    if (!reply.ok) return;
+    if (!reply.ok) return kept.clear();
     const s = get();
     // The page opened another place (a link to another decision) or a ballot meanwhile: give this one back.
     if (s.decisionId !== left.decisionId || s.turn !== null) {
+      kept.clear();
       await api.endTurn({ decisionId: left.decisionId, turn: left.turn });
       return;
     }
-    const turn = { ...left, ballot: reply.value };
+    const turn = { decisionId: left.decisionId, memberId: left.memberId, turn: left.turn, ballot: reply.value };
     s.setStep('vote');
     kept.save(turn);
     set({ turn, turnError: null });
