@@ -221,10 +221,10 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.getByText(/^4 of 24 filled$/).waitFor();
     // Back to the last cell scored, then a two-line reason: Shift+Enter is a new line, Ctrl+Enter saves.
     await page.keyboard.press('ArrowLeft');
+    // Typed straight after w, without waiting: the box has the keyboard before the next key.
     await page.keyboard.press('w');
-    const why = page.getByRole('textbox', { name: /^Why/ });
-    await why.waitFor();
     await page.keyboard.type('Flask needs SQLAlchemy.');
+    const why = page.getByRole('textbox', { name: /^Why/ });
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type('We would pick it ourselves.');
     await page.keyboard.press('Control+Enter');

@@ -1,6 +1,6 @@
 // One member's hidden ballot on the shared screen, in that member's turn: digits score, 0 or − abstains,
 // arrows and Tab move, Enter finishes. Cells filled before this turn show ● and never their value.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { applyBallotUpdate } from '../../../shared/ballot.ts';
 import { api } from '../api.ts';
 import type { HeldTurn } from '../store/turn.ts';
@@ -53,6 +53,11 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   useEffect(() => {
     if (current) cellRefs.current.get(key(current))?.focus();
   }, [focus[0], focus[1], ballot === null]);
+  // The why box takes the keyboard as it appears, before the next key: a timer let a fast typist's first letters fall to the grid.
+  const whyOpen = why !== null;
+  useLayoutEffect(() => {
+    if (whyOpen) whyRef.current?.focus();
+  }, [whyOpen]);
 
   async function cast(cell: Cell, value: number | 'abstain', note?: string) {
     const existing = valueOf(cell);
@@ -140,7 +145,6 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     } else if (e.key === 'w') {
       const v = valueOf(current);
       setWhy(v?.sealed === false ? v.why : '');
-      setTimeout(() => whyRef.current?.focus());
     } else return;
     e.preventDefault();
   };
