@@ -35,7 +35,7 @@ export interface Robustness {
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 14;
 /**
- * Resampling the members costs about ten times a weighting, so each resample scores this many weightings:
+ * Resampling the members costs several weightings (more, the more members and cells), so each resample scores this many weightings:
  * every sample still has its own weighting (the figure counts weightings), at a cost in precision
  * docs/ROBUSTNESS.md states.
  */
@@ -84,14 +84,29 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   const options = base.ranking;
   if (options.length < 2) return null;
   const { criteria } = input;
-  const O = options.length;
-  const K = criteria.length;
   const fromVotes = concentrationFromVotes(criteria, base.weights, input.weightVotes);
   const concentration = fromVotes?.concentration ?? DEFAULT_CONCENTRATION;
   const alpha = criteria.map((k) => base.weights[k]! * concentration);
 
+  const wins = countWins(samples, seed, alpha, new MemberResampler(input, options, base), options.length);
+  const top = base.totals[options[0]!]!.score!;
+  return {
+    samples,
+    seed,
+    concentration,
+    width: fromVotes ? 'votes' : 'default',
+    weightVoters: fromVotes?.voters ?? 0,
+    members: input.members.length,
+    resamples: Math.ceil(samples / WEIGHTINGS_PER_RESAMPLE),
+    leaders: options.filter((o) => top - base.totals[o]!.score! <= EPSILON),
+    wins: options.map((o, i) => ({ option: o, share: wins[i]! / samples })),
+  };
+}
+
+/** How many of the samples each option comes first in (a tie split), drawn from `seed`. */
+function countWins(samples: number, seed: number, alpha: readonly number[], members: MemberResampler, O: number): Float64Array {
+  const K = alpha.length;
   const bits = new Bits(seed);
-  const members = new MemberResampler(input, options, base);
   const value = new Float64Array(O * K);
   const lead = new Float64Array((O - 1) * K);
   const drawn = new Float64Array(CHUNK * K);
@@ -111,19 +126,7 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
       countFirst(drawn, i * K, K, lead, total, wins);
     }
   }
-
-  const top = base.totals[options[0]!]!.score!;
-  return {
-    samples,
-    seed,
-    concentration,
-    width: fromVotes ? 'votes' : 'default',
-    weightVoters: fromVotes?.voters ?? 0,
-    members: input.members.length,
-    resamples: Math.ceil(samples / WEIGHTINGS_PER_RESAMPLE),
-    leaders: options.filter((o) => top - base.totals[o]!.score! <= EPSILON),
-    wins: options.map((o, i) => ({ option: o, share: wins[i]! / samples })),
-  };
+  return wins;
 }
 
 /**
