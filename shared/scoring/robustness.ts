@@ -234,12 +234,21 @@ class MemberResampler {
     const { M, OK, count, vals, sum, n, gapStart, gaps, team } = this;
     sum.fill(0);
     n.fill(M);
+    // Two drawn members at a time: half as many passes over the sums.
+    let pending = -1;
     for (let m = 0; m < M; m++) {
       const c = count[m]!;
       if (c === 0) continue;
-      for (let j = 0, at = m * OK; j < OK; j++, at++) sum[j] = sum[j]! + c * vals[at]!;
       for (let g = gapStart[m]!; g < gapStart[m + 1]!; g++) n[gaps[g]!] = n[gaps[g]!]! - c;
+      if (pending < 0) {
+        pending = m;
+        continue;
+      }
+      const p = count[pending]!;
+      for (let j = 0, a = pending * OK, b = m * OK; j < OK; j++) sum[j] = sum[j]! + p * vals[a + j]! + c * vals[b + j]!;
+      pending = -1;
     }
+    if (pending >= 0) for (let j = 0, a = pending * OK, p = count[pending]!; j < OK; j++) sum[j] = sum[j]! + p * vals[a + j]!;
     // A cell every drawn member abstained on keeps the team's value rather than dropping the option.
     for (let j = 0; j < OK; j++) value[j] = n[j]! > 0 ? sum[j]! / n[j]! : team[j]!;
   }
