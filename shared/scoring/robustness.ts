@@ -106,10 +106,11 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
 /** How many of the samples each option comes first in (a tie split), drawn from `seed`. */
 function countWins(samples: number, seed: number, alpha: readonly number[], members: MemberResampler, O: number): Float64Array {
   const K = alpha.length;
+  const L = (O - 1) * K;
   const bits = new Bits(seed);
   const value = new Float64Array(O * K);
-  const lead = new Float64Array((O - 1) * K);
   const drawn = new Float64Array(CHUNK * K);
+  const leads = new Float64Array((CHUNK / WEIGHTINGS_PER_RESAMPLE) * L);
   const total = new Float64Array(O);
   const wins = new Float64Array(O);
   for (let first = 0; first < samples; first += CHUNK) {
@@ -117,28 +118,27 @@ function countWins(samples: number, seed: number, alpha: readonly number[], memb
     // Weights: a Dirichlet draw is K independent gammas divided by their sum. The division is left out:
     // it scales every option's score alike, so it cannot change which option comes first.
     for (let k = 0; k < K; k++) gammas(bits, alpha[k]!, drawn, k, K, n);
-    for (let i = 0; i < n; i++) {
-      // Scores: a fresh resample of the members for every WEIGHTINGS_PER_RESAMPLE weightings.
-      if ((first + i) % WEIGHTINGS_PER_RESAMPLE === 0) {
-        members.resample(bits, value);
-        for (let j = K; j < O * K; j++) lead[j - K] = value[j]! - value[j % K]!;
-      }
-      countFirst(drawn, i * K, K, lead, total, wins);
+    // Scores: a fresh resample of the members for every WEIGHTINGS_PER_RESAMPLE weightings, as each
+    // option's cells minus the first option's.
+    for (let r = 0; r * WEIGHTINGS_PER_RESAMPLE < n; r++) {
+      members.resample(bits, value);
+      for (let j = K; j < O * K; j++) leads[r * L + j - K] = value[j]! - value[j % K]!;
     }
+    for (let i = 0; i < n; i++) countFirst(drawn, i * K, K, leads, Math.floor(i / WEIGHTINGS_PER_RESAMPLE) * L, total, wins);
   }
   return wins;
 }
 
 /**
- * One sample's winner under the weights g[at … at+K). `lead` holds each other option's cells minus the
- * first option's (rows of K for options 1 … O−1), so the first option's total is 0 and costs nothing.
+ * One sample's winner under the weights g[at … at+K). `lead` from `from` holds each other option's cells
+ * minus the first option's (rows of K for options 1 … O−1), so the first option's total is 0 and costs nothing.
  * Every option within EPSILON (of the normalised score) of the best gets an equal part of the sample.
  */
-function countFirst(g: Float64Array, at: number, K: number, lead: Float64Array, total: Float64Array, wins: Float64Array): void {
+function countFirst(g: Float64Array, at: number, K: number, lead: Float64Array, from: number, total: Float64Array, wins: Float64Array): void {
   let sum = 0;
   for (let k = 0; k < K; k++) sum += g[at + k]!;
   let best = 0;
-  for (let o = 1, row = 0; o < total.length; o++, row += K) {
+  for (let o = 1, row = from; o < total.length; o++, row += K) {
     let t = 0;
     for (let k = 0; k < K; k++) t += g[at + k]! * lead[row + k]!;
     total[o] = t;
