@@ -25,6 +25,8 @@ describe('npm run bench', () => {
       'robustness figure: 1,000',
       'robustness figure: 1,000',
       'robustness figure: 1,000',
+      'keypress → answer',
+      'keypress → answer',
     ]);
     for (const r of rows) {
       expect(r.measured).toMatch(/\d/);

@@ -9,6 +9,7 @@ import { robustnessBenchmarks } from './robustness.ts';
 import { scanBenchmark } from './scan.ts';
 import { startupBenchmark } from './startup.ts';
 import { storeBenchmarks } from './store.ts';
+import { typingBenchmarks } from './typing.ts';
 import { chromiumPath } from '../e2e/browser.ts';
 
 export async function runBenchmarks({ quick = false, renderer = true, pack = true } = {}): Promise<Row[]> {
@@ -27,6 +28,7 @@ export async function runBenchmarks({ quick = false, renderer = true, pack = tru
   await step('scan', () => scanBenchmark(quick ? { records: 30, runs: 2 } : { records: 1000, runs: 9 }));
   await step('web mode start', () => startupBenchmark({ runs: quick ? 1 : 7 }));
   await step('robustness', () => robustnessBenchmarks(quick ? { samples: 1000, runs: 2, large: { members: 5, options: 4, criteria: 6 } } : { samples: 10_000, runs: 15, large: { members: 50, options: 20, criteria: 30 } }));
+  await step('typing while results are recomputed', async () => typingBenchmarks(quick ? { rounds: 3, large: { members: 5, options: 4, criteria: 6 } } : { rounds: 50, large: { members: 50, options: 20, criteria: 30 } }));
   if (renderer) {
     await step('renderer', () => rendererBenchmarks(quick ? { presses: 3, drags: 3, shape: { members: 3, options: 3, criteria: 3 } } : { presses: 100, drags: 100 }));
     rows.push(bundleSize());
