@@ -47,17 +47,14 @@ export interface SettledCell {
 export function settledCells(results: Results): SettledCell[] {
   const criteria = results.weights.map((w) => w.criterionId);
   return results.cells
-    .filter((c) => c.flaggedBefore !== null && !c.flagged && c.n > 0)
+    .filter((c) => c.flaggedBefore !== null && !c.flagged)
     .sort((a, b) => criteria.indexOf(a.criterionId) - criteria.indexOf(b.criterionId))
-    .map((c) => {
+    .flatMap((c): SettledCell[] => {
       const scores = results.votes.flatMap((v) => (v.optionId === c.optionId && v.criterionId === c.criterionId && v.score !== null ? [v.score] : []));
-      return {
-        optionId: c.optionId,
-        criterionId: c.criterionId,
-        before: c.flaggedBefore!,
-        now: { min: Math.min(...scores), max: Math.max(...scores) },
-        reasons: cellReasons(results, c.optionId, c.criterionId),
-      };
+      // Everyone abstained in the re-vote: nothing was settled.
+      if (scores.length === 0) return [];
+      const now = { min: Math.min(...scores), max: Math.max(...scores) };
+      return [{ optionId: c.optionId, criterionId: c.criterionId, before: c.flaggedBefore!, now, reasons: cellReasons(results, c.optionId, c.criterionId) }];
     });
 }
 
