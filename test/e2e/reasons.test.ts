@@ -89,6 +89,8 @@ describe.runIf(hasChromium)('reasons on screen', () => {
     await page.keyboard.press('w');
     const why = page.getByLabel(/^Why \(Flask, Flexibility\)/);
     await why.waitFor();
+    // The box takes the focus a moment after it shows (BallotGrid focuses it in a timeout): keys before that go to the grid.
+    await expect.poll(() => why.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(LINES[0]!);
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type(LINES[1]!);
