@@ -219,6 +219,11 @@ export interface BallotUpdate {
 export interface ResultCell extends CellStats {
   optionId: number;
   criterionId: number;
+  /**
+   * The latest revealed scores round before the one shown that flagged this cell (the same rule), with its
+   * lowest and highest score: a re-vote that settled a disagreement still says there was one. null when none did.
+   */
+  flaggedBefore: { round: number; min: number; max: number } | null;
 }
 
 export interface ResultOption {

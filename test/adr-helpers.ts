@@ -81,3 +81,45 @@ export function reasonsWorkshop(s: Service, { anonymous = false } = {}) {
   ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'it ships the billing screens soonest' });
   return { decisionId: d.id, django, flask, speed, flexibility, members: { ana, bo, cy } };
 }
+
+/**
+ * Two disagreements a re-vote of everything settles, and one it does not. Round 1: Django's speed of delivery 5, 2, 5
+ * (Ana and Bo say why), Flask's speed 1, 3, 3 (nobody says why), Flask's flexibility 1, 5, 3 (all three say why).
+ * Round 2: speed agrees (Bo explains his change of mind, Ana keeps her round-1 reason), Flask's flexibility does not.
+ */
+export function settledWorkshop(s: Service, { anonymous = false } = {}) {
+  const d = ok(s, 'createDecision', { title: 'Pick a framework for the billing API' });
+  if (anonymous) ok(s, 'updateDecision', { decisionId: d.id, patch: { anonymous } });
+  const [django, flask] = ['Django', 'Flask'].map((name) => ok(s, 'addOption', { decisionId: d.id, name }).id) as [number, number];
+  const [speed, flexibility] = [
+    ['Speed of delivery', 3],
+    ['Flexibility', 2],
+  ].map(([name, weight]) => ok(s, 'addCriterion', { decisionId: d.id, name, weight }).id) as [number, number];
+  const [ana, bo, cy] = ['Ana Lima', 'Bo Chen', 'Cy Okafor'].map((name) => ok(s, 'addParticipant', { decisionId: d.id, name, role: 'decision-maker' }).personId) as [number, number, number];
+  const vote = (memberId: number, optionId: number, criterionId: number, score: number, why?: string) =>
+    inTurn(s, 'castScore', { decisionId: d.id, memberId, optionId, criterionId, score, why });
+  ok(s, 'openRound', { decisionId: d.id });
+  vote(ana, django, speed, 5, 'The admin comes for free (*really*) <b>');
+  vote(bo, django, speed, 2, 'Nobody here has shipped\nDjango *yet*');
+  vote(cy, django, speed, 5);
+  for (const [m, score] of [[ana, 1], [bo, 3], [cy, 3]] as const) vote(m, flask, speed, score);
+  for (const m of [ana, bo, cy]) vote(m, django, flexibility, 3);
+  vote(ana, flask, flexibility, 1, 'We would rebuild the admin\nand the auth ourselves');
+  vote(bo, flask, flexibility, 5, 'Werkzeug lets us pick every piece');
+  vote(cy, flask, flexibility, 3, 'Half the plugins are unmaintained');
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'openRound', { decisionId: d.id });
+  vote(ana, django, speed, 5);
+  vote(bo, django, speed, 4, 'Ana showed us the admin:\nthat is weeks we do not spend');
+  vote(cy, django, speed, 5);
+  for (const m of [ana, bo, cy]) {
+    vote(m, flask, speed, 3);
+    vote(m, django, flexibility, 3);
+  }
+  vote(ana, flask, flexibility, 2);
+  vote(bo, flask, flexibility, 5);
+  vote(cy, flask, flexibility, 4);
+  ok(s, 'revealRound', { decisionId: d.id });
+  ok(s, 'decide', { decisionId: d.id, optionId: django, status: 'accepted', why: 'it ships the billing screens soonest' });
+  return { decisionId: d.id, django, flask, speed, flexibility, members: { ana, bo, cy } };
+}

@@ -1,5 +1,5 @@
 // Plain-text views for the terminal.
-import { cellReasons } from '../../shared/reasons.ts';
+import { cellReasons, scoreSpan, settledCells, type CellReason } from '../../shared/reasons.ts';
 import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
@@ -48,17 +48,30 @@ export function resultsView(r: Results, d: DecisionDetail): string {
     lines.push('', 'Talk about these (the team disagrees):');
     for (const c of flagged) {
       lines.push(`  ${name(c.optionId, d.options)} × ${name(c.criterionId, d.criteria)}: range ${c.range}, σ ${num(c.sd)}`);
-      for (const x of cellReasons(r, c.optionId, c.criterionId)) {
-        const who = `${r.members[x.member]?.label ?? 'a member'} (${x.score ?? 'abstained'}${x.round === null ? '' : `, earlier, round ${x.round}`}): `;
-        // A reason is typed text: no control character reaches the terminal, and its lines stay under its start.
-        const text = x.text.trim().replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n]/gu, ' ');
-        lines.push(`    ${who}${text.split('\n').join(`\n    ${' '.repeat(who.length)}`)}`);
-      }
+      lines.push(...reasonLines(r, cellReasons(r, c.optionId, c.criterionId)));
+    }
+  }
+  const settled = settledCells(r);
+  if (settled.length) {
+    lines.push('', 'Settled after a re-vote:');
+    for (const x of settled) {
+      lines.push(`  ${name(x.optionId, d.options)} × ${name(x.criterionId, d.criteria)}: ${scoreSpan(x.before)} in round ${x.before.round}, now ${scoreSpan(x.now)}`);
+      lines.push(...reasonLines(r, x.reasons));
     }
   }
   lines.push('', ...r.sentences.leftOut, r.sentences.flip);
   if (r.sentences.robustness) lines.push(r.sentences.robustness);
   return lines.join('\n');
+}
+
+/** A cell's reasons under it, each under its member's label (names, or "Member N" in an anonymous decision). */
+function reasonLines(r: Results, said: readonly CellReason[]): string[] {
+  return said.map((x) => {
+    const who = `${r.members[x.member]?.label ?? 'a member'} (${x.score ?? 'abstained'}${x.round === null ? '' : `, earlier, round ${x.round}`}): `;
+    // A reason is typed text: no control character reaches the terminal, and its lines stay under its start.
+    const text = x.text.trim().replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n]/gu, ' ');
+    return `    ${who}${text.split('\n').join(`\n    ${' '.repeat(who.length)}`)}`;
+  });
 }
 
 export function scanView(scan: RepoScan): string {

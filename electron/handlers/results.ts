@@ -7,6 +7,7 @@ import { resultSentences } from '../../shared/scoring/sentences.ts';
 import type { ResultFlip, ResultMember, ResultRobustness, Results, ResultVote } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
 import { criteriaOf, decisionRow, openRoundOf, optionsOf, participantsOf, type DecisionRow, type RoundRow } from './lookup.ts';
+import { cellKey, earlierFlags } from './earlier-flags.ts';
 import { earlierReasons, reasonKey } from './reasons.ts';
 import { roundsOf } from './rounds.ts';
 
@@ -89,6 +90,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
   const earlierFound = new Map(
     earlierReasons(ctx, d.id, 'scores', (c) => seqOf.get(scoreRounds.get(c) ?? -1)).map((e) => [reasonKey(e.personId, e.optionId, e.criterionId), { round: e.round, why: e.why }]),
   );
+  const flaggedBefore = earlierFlags(ctx, d, (c) => seqOf.get(scoreRounds.get(c) ?? -1));
   const earlierOf = (v: (typeof votes)[number]) => (v.why.trim() === '' ? (earlierFound.get(reasonKey(v.person_id, v.option_id, v.criterion_id)) ?? null) : null);
 
   // Members: participants in their order, then anyone else who voted.
@@ -171,7 +173,9 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     aggregation: d.aggregation,
     roundIds,
     weights: criteria.map((c) => ({ criterionId: c.id, name: c.name, weight: r.weights[key(c.id)]!, source: weightSource.get(c.id)! })),
-    cells: options.flatMap((o) => criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...r.cells[key(o.id)]![key(c.id)]! }))),
+    cells: options.flatMap((o) =>
+      criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...r.cells[key(o.id)]![key(c.id)]!, flaggedBefore: flaggedBefore.get(cellKey(o.id, c.id)) ?? null })),
+    ),
     options: ordered.map((o) => ({
       optionId: Number(o),
       name: optionName.get(o)!,

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
 import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
-import { cellReasons } from '../reasons.ts';
+import { cellReasons, scoreSpan, settledCells, type CellReason } from '../reasons.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 import { afterBecause, draftReason, lowerFirst } from './reason.ts';
@@ -256,6 +256,21 @@ function quote(text: string, indent: string): string {
   return `"${kept.join(`\\\n${indent}`)}"`;
 }
 
+/** A cell's reasons as quotes under its item, each member named as the decision chose; blank reasons left out. */
+function quotedReasons(said: readonly CellReason[], labels: readonly string[], s: Style): string[] {
+  return said
+    .filter((x) => x.text.split('\n').some((l) => inline(l) !== ''))
+    .map(({ member, score, text, round }) => {
+      const label = labels[member] ?? 'a member';
+      const who = label === 'a member' ? 'A member' : inline(label) || 'A member';
+      const how = [score === null ? 'abstained' : String(score), round === null ? null : `reason from round ${round}`].filter(Boolean).join(', ');
+      return `  ${s.bullet} ${who} (${how}): ${quote(text, '    ')}`;
+    });
+}
+
+const cellName = (d: DecisionDetail, optionId: number, criterionId: number) =>
+  `${inline(d.options.find((o) => o.id === optionId)?.name ?? '')} on ${inline(lowerFirst(d.criteria.find((c) => c.id === criterionId)?.name ?? ''))}`;
+
 /**
  * What members wrote on the cells the results flag for discussion (`cellReasons`: an earlier round's reason kept,
  * marked with its round), named as the decision chose, never by name in an anonymous one. Other cells' reasons
@@ -268,19 +283,28 @@ function flaggedReasons(d: DecisionDetail, r: Results | null, s: Style): string 
   for (const c of d.criteria) {
     for (const o of d.options) {
       if (!r.cells.find((x) => x.optionId === o.id && x.criterionId === c.id)?.flagged) continue;
-      const said = cellReasons(r, o.id, c.id).filter((x) => x.text.split('\n').some((l) => inline(l) !== ''));
-      if (said.length === 0) continue;
+      const lines = quotedReasons(cellReasons(r, o.id, c.id), labels, s);
+      if (lines.length === 0) continue;
       const scores = r.votes.flatMap((v) => (v.optionId === o.id && v.criterionId === c.id && v.score !== null ? [v.score] : []));
-      const lines = said.map(({ member, score, text, round }) => {
-        const label = labels[member] ?? 'a member';
-        const who = label === 'a member' ? 'A member' : inline(label) || 'A member';
-        const how = [score === null ? 'abstained' : String(score), round === null ? null : `reason from round ${round}`].filter(Boolean).join(', ');
-        return `  ${s.bullet} ${who} (${how}): ${quote(text, '    ')}`;
-      });
-      items.push(`${s.bullet} ${inline(o.name)} on ${inline(lowerFirst(c.name))}, scores from ${Math.min(...scores)} to ${Math.max(...scores)}:\n${lines.join('\n')}`);
+      items.push(`${s.bullet} ${cellName(d, o.id, c.id)}, scores from ${Math.min(...scores)} to ${Math.max(...scores)}:\n${lines.join('\n')}`);
     }
   }
   return items.length ? `What the team wrote on the cells marked ⚠:\n\n${items.join('\n')}` : null;
+}
+
+/**
+ * The disagreements a re-vote settled (`settledCells`), with the range then and now and what was written on them,
+ * named as the flagged cells' quotes are. A settled cell nobody explained still gets its line: the change is news.
+ */
+function settledReasons(d: DecisionDetail, r: Results | null, s: Style): string | null {
+  if (!r) return null;
+  const labels = memberLabels(d, r);
+  const items = settledCells(r).map((x) => {
+    const head = `${s.bullet} ${cellName(d, x.optionId, x.criterionId)}, ${scoreSpan(x.before)} in round ${x.before.round}, now ${scoreSpan(x.now)}`;
+    const lines = quotedReasons(x.reasons, labels, s);
+    return lines.length ? `${head}:\n${lines.join('\n')}` : `${head}; no reasons given.`;
+  });
+  return items.length ? `Disagreements settled after a re-vote:\n\n${items.join('\n')}` : null;
 }
 
 function rounds(d: DecisionDetail): string | null {
@@ -348,6 +372,7 @@ function moreInformation(input: AdrInput, s: Style, withRelated: boolean): strin
   return document([
     matrix(d, input.results),
     flaggedReasons(d, input.results, s),
+    settledReasons(d, input.results, s),
     votes(d, input.results, false),
     [rounds(d), d.tags.length && withRelated ? `Tags: ${d.tags.map(inline).join(', ')}.` : null, closing(input, facilitators)].filter(Boolean).join(' '),
     links && `### Related records\n\n${links}`,
@@ -434,7 +459,7 @@ export function renderNygard(input: AdrInput): string {
   const table = matrix(d, r);
   // Without a vote there is no matrix to carry the criteria and weights: the context lists them instead.
   const own = table ? blocks(d.drivers, s.bullet) : drivers(d, r, s);
-  const evidence = [table?.replace(/^### Decision matrix\n\n/, ''), flaggedReasons(d, r, s), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
+  const evidence = [table?.replace(/^### Decision matrix\n\n/, ''), flaggedReasons(d, r, s), settledReasons(d, r, s), votes(d, r, true), blocks(d.moreInfo, s.bullet)].filter(Boolean);
   return document([
     `# ${input.number ?? 0}. ${headingText(d.title)}`,
     `Date: ${input.date}`,

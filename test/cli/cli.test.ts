@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openService } from '../../electron/service.ts';
 import { resultsView } from '../../electron/cli/format.ts';
-import { reasonsWorkshop } from '../adr-helpers.ts';
+import { reasonsWorkshop, settledWorkshop } from '../adr-helpers.ts';
 import { tempDir } from '../helpers.ts';
 import { cli } from './in-process.ts';
 import { serve } from './serve.ts';
@@ -113,6 +113,32 @@ describe('the verdict command line', () => {
       ].join('\n'),
     );
     expect(out).not.toContain('comes for free');
+  });
+
+  it('lists the disagreements a re-vote settled, the range then and now, with their reasons; no name when anonymous', async () => {
+    const db = join(tempDir(), 'settled.db');
+    const s = openService(db, { actor: 'test' });
+    const [named, anonymous] = [settledWorkshop(s), settledWorkshop(s, { anonymous: true })];
+    s.close();
+    const out = (await cli(db)('results', String(named.decisionId))).out;
+    expect(out).toContain(
+      [
+        'Settled after a re-vote:',
+        '  Django × Speed of delivery: 2 to 5 in round 1, now 4 to 5',
+        '    Ana Lima (5, earlier, round 1): The admin comes for free (*really*) <b>',
+        '    Bo Chen (4): Ana showed us the admin:',
+        `    ${' '.repeat(13)}that is weeks we do not spend`,
+        '  Flask × Speed of delivery: 1 to 3 in round 1, now all 3',
+        '',
+      ].join('\n'),
+    );
+    // After the cells still in dispute, which are not "settled".
+    expect(out.indexOf('Talk about these')).toBeLessThan(out.indexOf('Settled after a re-vote'));
+    expect(out.slice(out.indexOf('Settled'))).not.toContain('Flask × Flexibility');
+    const hidden = (await cli(db)('results', String(anonymous.decisionId))).out;
+    const part = hidden.slice(hidden.indexOf('Settled after a re-vote:'));
+    expect(part).toMatch(/Member \d \(5, earlier, round 1\): The admin comes for free/);
+    expect(part.replace('Ana showed', '')).not.toMatch(/Ana|Lima|Bo Chen|Cy|Okafor/);
   });
 
   it('answers every mistake with one line on stderr and a non-zero exit', async () => {

@@ -89,6 +89,8 @@ describe.runIf(hasChromium)('reasons on screen', () => {
     await page.keyboard.press('w');
     const why = page.getByLabel(/^Why \(Flask, Flexibility\)/);
     await why.waitFor();
+    // The box takes the focus a moment after it shows (BallotGrid focuses it in a timeout): keys before that go to the grid.
+    await expect.poll(() => why.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(LINES[0]!);
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type(LINES[1]!);
@@ -166,5 +168,32 @@ describe.runIf(hasChromium)('reasons on screen', () => {
     const { markdown } = must(service.call('previewExport', { decisionId: d.id, repo: join(dir, 'repo') }));
     expect(markdown).toContain('A member (1): "Ana wrote \\<b\\>this\\</b\\>\\\n    on two lines"');
     expect(markdown).not.toMatch(/Member \d|Bo \(|Ana \(/);
+  });
+
+  it('lists a disagreement the re-vote settled, with its reasons folded and no name in an anonymous decision, and the record tells it', async () => {
+    const d = decision('Settled framework vote', true);
+    const rest: [number, number, number][] = [
+      [d.django, d.speed, 4],
+      [d.flask, d.speed, 3],
+      [d.django, d.flex, 3],
+    ];
+    must(service.call('openRound', { decisionId: d.id }));
+    ballotBy(d.id, d.ana, [...rest, [d.flask, d.flex, 1]], 'We would rebuild\nthe admin');
+    ballotBy(d.id, d.bo, [...rest, [d.flask, d.flex, 5]]);
+    must(service.call('revealRound', { decisionId: d.id }));
+    must(service.call('openRound', { decisionId: d.id, criterionId: d.flex }));
+    ballotBy(d.id, d.ana, [[d.django, d.flex, 3], [d.flask, d.flex, 4]]);
+    ballotBy(d.id, d.bo, [[d.django, d.flex, 3], [d.flask, d.flex, 4]]);
+    must(service.call('revealRound', { decisionId: d.id }));
+    await page.goto(`${server.url}#/d/${d.id}/results`);
+    const settled = page.getByRole('list', { name: 'Settled after a re-vote' });
+    await expect.poll(() => settled.innerText()).toMatch(/^Flask × Flexibility — 1 to 5 in round 1, now all 4\.\s*\n?1 reason$/);
+    await settled.getByText('1 reason').click();
+    const reasons = page.getByRole('list', { name: 'Reasons given for Flask × Flexibility, settled' });
+    await expect.poll(() => reasons.innerText()).toMatch(/^Member \d \(4\) — earlier, round 1: “We would rebuild\nthe admin”$/);
+    expect(await page.locator('.results').innerText()).not.toMatch(/\bAna\b|\bBo\b/);
+    expect(await axeViolations(page)).toEqual([]);
+    const { markdown } = must(service.call('previewExport', { decisionId: d.id, repo: join(dir, 'repo') }));
+    expect(markdown).toContain('Disagreements settled after a re-vote:\n\n* Flask on flexibility, 1 to 5 in round 1, now all 4:\n  * A member (4, reason from round 1): "We would rebuild\\\n    the admin"');
   });
 });

@@ -53,10 +53,10 @@ export const results: Results = {
     { criterionId: 11, name: 'Flexibility', weight: 0.4, source: 'direct' },
   ],
   cells: [
-    { optionId: 1, criterionId: 10, n: 2, mean: 4.5, median: 4.5, sd: 0.5, range: 1, flagged: false, value: 4.5 },
-    { optionId: 1, criterionId: 11, n: 2, mean: 2, median: 2, sd: 1, range: 2, flagged: true, value: 2 },
-    { optionId: 2, criterionId: 10, n: 2, mean: 2, median: 2, sd: 0, range: 0, flagged: false, value: 2 },
-    { optionId: 2, criterionId: 11, n: 2, mean: 4.5, median: 4.5, sd: 0.5, range: 1, flagged: false, value: 4.5 },
+    { optionId: 1, criterionId: 10, n: 2, mean: 4.5, median: 4.5, sd: 0.5, range: 1, flagged: false, value: 4.5, flaggedBefore: null },
+    { optionId: 1, criterionId: 11, n: 2, mean: 2, median: 2, sd: 1, range: 2, flagged: true, value: 2, flaggedBefore: null },
+    { optionId: 2, criterionId: 10, n: 2, mean: 2, median: 2, sd: 0, range: 0, flagged: false, value: 2, flaggedBefore: null },
+    { optionId: 2, criterionId: 11, n: 2, mean: 4.5, median: 4.5, sd: 0.5, range: 1, flagged: false, value: 4.5, flaggedBefore: null },
   ],
   options: [
     { optionId: 1, name: 'Django', score: 3.5, incomplete: false, rank: 1 },

@@ -57,6 +57,49 @@ describe('results', () => {
     expect(screen.getByText('2 reasons').tagName).toBe('SUMMARY');
   });
 
+  it('lists the disagreements a re-vote settled under "Talk about these": the range then and now, the reasons folded', () => {
+    // Flask × Admin was 1 to 4 in round 1 and agrees now (2, 2); Django × Admin was never flagged.
+    const settled: Results = {
+      ...results,
+      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4 } } : c)),
+      votes: [
+        ...results.votes,
+        { member: 0, optionId: 2, criterionId: 10, score: 2, why: '', earlier: { round: 1, why: 'Flask-Admin\nis enough' } },
+        { member: 1, optionId: 2, criterionId: 10, score: 2, why: 'Fine, <i>no</i> admin', earlier: null },
+      ],
+    };
+    render(<ResultsView decision={decision} results={settled} />);
+    const talk = screen.getByRole('heading', { name: 'Talk about these' }).parentElement!;
+    const list = within(talk).getByRole('list', { name: 'Settled after a re-vote' });
+    expect(within(list).getAllByRole('listitem', { hidden: false })[0]!.textContent).toMatch(/^Flask × Admin interface — 1 to 4 in round 1, now all 2\.2 reasons/);
+    // Folded: a summary, the reasons behind it, an earlier one marked, text as typed.
+    expect(within(list).getByText('2 reasons').tagName).toBe('SUMMARY');
+    const reasons = within(list).getByRole('list', { name: 'Reasons given for Flask × Admin interface, settled', hidden: true });
+    expect([...reasons.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Bo (2): “Fine, <i>no</i> admin”', 'Ana (2) — earlier, round 1: “Flask-Admin\nis enough”']);
+    expect(reasons.querySelector('i')).toBeNull();
+  });
+
+  it('shows settled cells with no name in an anonymous decision, and no list when nothing was settled', () => {
+    const anonymous: Results = {
+      ...results,
+      members: results.members.map((m, i) => ({ ...m, personId: null, label: `Member ${i + 1}` })),
+      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4 } } : c)),
+      votes: [...results.votes, { member: 1, optionId: 2, criterionId: 10, score: 2, why: 'Changed my mind', earlier: null }],
+    };
+    render(<ResultsView decision={{ ...decision, anonymous: true }} results={anonymous} />);
+    const list = screen.getByRole('list', { name: 'Settled after a re-vote' });
+    expect(list.textContent).toContain('Member 2 (2): “Changed my mind”');
+    expect(list.textContent).not.toMatch(/Ana|Bo/);
+    // A settled cell nobody explained still says how the scores moved, with nothing to unfold.
+    cleanup();
+    const silent = { ...anonymous, votes: [...results.votes, ...[0, 1].map((member) => ({ member, optionId: 2, criterionId: 10, score: 2, why: '', earlier: null }))] };
+    render(<ResultsView decision={decision} results={{ ...silent, cells: anonymous.cells }} />);
+    expect(screen.getByRole('list', { name: 'Settled after a re-vote' }).textContent).toBe('Flask × Admin interface — 1 to 4 in round 1, now all 2.');
+    cleanup();
+    render(<ResultsView decision={decision} results={results} />);
+    expect(screen.queryByRole('heading', { name: 'Settled after a re-vote' })).toBeNull();
+  });
+
   it('what-if re-ranks live as a weight is dragged, without saving', () => {
     expect(whatIf(decision, results, { 10: 60, 11: 40 }).ranking).toEqual(['1', '2']);
     expect(whatIf(decision, results, { 10: 40, 11: 60 }).ranking).toEqual(['2', '1']);

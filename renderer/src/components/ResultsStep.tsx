@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { cellReasons } from '../../../shared/reasons.ts';
+import { cellReasons, scoreSpan, settledCells } from '../../../shared/reasons.ts';
 import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
@@ -123,7 +123,31 @@ function Disagreements({ decision, results }: { decision: DecisionDetail; result
           })}
         </ul>
       )}
+      <Settled decision={decision} results={results} />
     </section>
+  );
+}
+
+/** Disagreements a re-vote settled, compactly: the range then and now, the reasons folded. */
+function Settled({ decision, results }: { decision: DecisionDetail; results: Results }) {
+  const settled = settledCells(results);
+  if (settled.length === 0) return null;
+  const name = (list: { id: number; name: string }[], id: number) => list.find((x) => x.id === id)?.name ?? '';
+  return (
+    <>
+      <h4 id="settled-title">Settled after a re-vote</h4>
+      <ul className="settled" aria-labelledby="settled-title">
+        {settled.map((x) => {
+          const cell = `${name(decision.options, x.optionId)} × ${name(decision.criteria, x.criterionId)}`;
+          return (
+            <li key={`${x.optionId}-${x.criterionId}`}>
+              <strong>{cell}</strong> — {scoreSpan(x.before)} in round {x.before.round}, now {scoreSpan(x.now)}.
+              <CellReasons results={results} optionId={x.optionId} criterionId={x.criterionId} label={`Reasons given for ${cell}, settled`} />
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 
@@ -176,7 +200,7 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
                   return (
                     <td key={o.id} className={`num${cell?.flagged ? ' flagged' : ''}`} style={{ background: heat(cell?.sd ?? null, results.scale) }}>
                       {cell?.value === null || !cell ? 'no scores' : `${fixed(cell.value)} ± ${fixed(cell.sd)}${cell.flagged ? ' ⚠' : ''}`}
-                      {cell?.flagged && <CellReasons results={results} optionId={o.id} criterionId={c.id} label={`${o.name} × ${c.name}`} />}
+                      {cell?.flagged && <CellReasons results={results} optionId={o.id} criterionId={c.id} label={`Reasons in the matrix for ${o.name} × ${c.name}`} />}
                     </td>
                   );
                 })}
@@ -201,7 +225,7 @@ function Matrix({ decision, results }: { decision: DecisionDetail; results: Resu
   );
 }
 
-/** A flagged cell's reasons in the matrix, folded so the table stays readable. */
+/** A cell's reasons folded, so the matrix and the settled list stay readable; `label` names the list. */
 function CellReasons({ results, optionId, criterionId, label }: { results: Results; optionId: number; criterionId: number; label: string }) {
   const n = cellReasons(results, optionId, criterionId).length;
   if (n === 0) return null;
@@ -210,7 +234,7 @@ function CellReasons({ results, optionId, criterionId, label }: { results: Resul
       <summary>
         {n} {n === 1 ? 'reason' : 'reasons'}
       </summary>
-      <Reasons results={results} optionId={optionId} criterionId={criterionId} label={`Reasons in the matrix for ${label}`} />
+      <Reasons results={results} optionId={optionId} criterionId={criterionId} label={label} />
     </details>
   );
 }
