@@ -1,4 +1,5 @@
-// One plain sentence per history event, for the History step and `verdict history`.
+// The history for people, for the History step and `verdict history`: a sentence per event, a line per
+// ballot, round or burst of edits, and the door each came through.
 import type { DecisionDetail, HistoryEvent } from './types.ts';
 
 /** One plain sentence per event; the data never holds a hidden vote's value. */
@@ -73,46 +74,69 @@ export interface HistoryGroup {
   events: HistoryEvent[];
 }
 
-/** Edits more than this apart are separate bursts. */
-const BURST_MS = 5 * 60_000;
+/** How the window and the CLI print an event's time. */
+export const historyTime = (at: string) => at.slice(0, 19).replace('T', ' ');
 
-const votingMember = (e: HistoryEvent): unknown => (kindOf(e.type) === 'votes' ? e.data.memberId : undefined);
+/** A pause longer than this ends a ballot's line or a burst of edits: someone who comes back later gets a new line. */
+const PAUSE_MS = 10 * 60_000;
 
 /**
- * The history as people read it: one line per member's ballot in a round, per burst of edits, per round
- * event, instead of a line per cell. Each group keeps its events for those who open it.
+ * Which open line an event may join: a member's ballot in one round through one door, or one door's edits.
+ * Only fields every vote event carries (member and round, never the cell, which anonymous decisions leave out).
+ */
+function lineKey(e: HistoryEvent, kind: HistoryKind): string | undefined {
+  if (kind === 'votes') return `votes ${e.actor} ${String(e.data.memberId)} ${String(e.data.roundId)}`;
+  if (kind === 'edits') return `edits ${e.actor}`;
+  return undefined;
+}
+
+/**
+ * The history as people read it: one line per member's ballot in a round (per door), per burst of edits
+ * (per door), per round event, instead of a line per cell. Phones vote at the same time, so a line collects
+ * its events even when others' events fall between them. A ballot's line ends when it is finished; any other
+ * kind of event (a round opened or revealed, an outcome, an export) ends every open line, so no line
+ * straddles it. Lines are in the order of their last event; each keeps its events for those who open it.
  */
 export function groupHistory(events: readonly HistoryEvent[], d: DecisionDetail): HistoryGroup[] {
-  const groups: HistoryGroup[] = [];
-  for (const e of events) {
+  const lines: { group: HistoryGroup; last: number }[] = [];
+  const open = new Map<string, { group: HistoryGroup; last: number }>();
+  events.forEach((e, i) => {
     const kind = kindOf(e.type);
-    const last = groups.at(-1);
-    const lastEvent = last?.events.at(-1);
-    const joins =
-      last !== undefined &&
-      lastEvent !== undefined &&
-      last.kind === kind &&
-      last.actor === e.actor &&
-      ((kind === 'votes' && votingMember(lastEvent) === votingMember(e) && lastEvent.data.roundId === e.data.roundId) ||
-        (kind === 'edits' && Date.parse(e.at) - Date.parse(lastEvent.at) <= BURST_MS));
-    if (joins) {
-      last.events.push(e);
-      last.to = e.at;
-    } else groups.push({ kind, actor: e.actor, from: e.at, to: e.at, summary: '', events: [e] });
-  }
-  for (const g of groups) g.summary = summarise(g, d);
-  return groups;
+    const key = lineKey(e, kind);
+    if (key === undefined) open.clear();
+    let line = key === undefined ? undefined : open.get(key);
+    if (line && Date.parse(e.at) - Date.parse(line.group.to) > PAUSE_MS) line = undefined;
+    if (line) {
+      line.group.events.push(e);
+      line.group.to = e.at;
+      line.last = i;
+    } else {
+      line = { group: { kind, actor: e.actor, from: e.at, to: e.at, summary: '', events: [e] }, last: i };
+      lines.push(line);
+    }
+    if (key !== undefined) open.set(key, line);
+    if (e.type === 'ballot_finished' && key !== undefined) open.delete(key);
+  });
+  // Every event is in one line only, so the last events' places are distinct: a total, deterministic order.
+  lines.sort((a, b) => a.last - b.last);
+  return lines.map(({ group }) => ({ ...group, summary: summarise(group, d) }));
 }
+
+const count = (n: number, one: string, many: string) => (n ? `${n} ${n === 1 ? one : many}` : '');
 
 function summarise(g: HistoryGroup, d: DecisionDetail): string {
   if (g.events.length === 1) return describeEvent(g.events[0]!, d);
   if (g.kind === 'votes') {
     const member = g.events[0]!.data.memberId;
     const who = d.participants.find((p) => p.personId === member)?.name ?? 'someone';
-    const cast = g.events.filter((e) => e.type.endsWith('_cast')).length;
-    const finished = g.events.some((e) => e.type === 'ballot_finished');
-    const parts = [cast ? `${cast} vote${cast === 1 ? '' : 's'} cast` : '', finished ? 'ballot finished' : ''].filter(Boolean);
-    return `${who}: ${parts.join(', ') || `${g.events.length} changes to their ballot`}`;
+    const of = (suffix: string) => g.events.filter((e) => e.type.endsWith(suffix)).length;
+    const parts = [
+      of('_reopened') ? 'ballot reopened' : '',
+      count(of('_cast'), 'vote cast', 'votes cast'),
+      count(of('_cleared'), 'vote cleared', 'votes cleared'),
+      of('_finished') ? 'ballot finished' : '',
+    ].filter(Boolean);
+    return `${who}: ${parts.join(', ')}`;
   }
   return `${g.events.length} edits: ${[...new Set(g.events.map((e) => describeEvent(e, d)))].slice(0, 3).join('; ')}${g.events.length > 3 ? '; …' : ''}`;
 }

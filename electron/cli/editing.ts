@@ -5,12 +5,12 @@ import { isatty } from 'node:tty';
 import { resolve } from 'node:path';
 import { Argument, Command, Option } from 'commander';
 import { isMethod, type Method, type Output } from '../../shared/api.ts';
-import { describeEvent } from '../../shared/history.ts';
+import { historyKinds, kindOf, type HistoryKind } from '../../shared/history.ts';
 import { fail } from '../../shared/reply.ts';
 import { statuses } from '../../shared/status.ts';
 import { recordNamesModes, roles, weightingModes, type DecisionDetail } from '../../shared/types.ts';
 import { parseId, parseNumber, parseOnOff, parseWhole, pick } from './args.ts';
-import { decisionList } from './format.ts';
+import { decisionList, historyView } from './format.ts';
 import type { Io } from './program.ts';
 
 export interface CliTools {
@@ -252,13 +252,14 @@ export function addEditingCommands(program: Command, t: CliTools): void {
       io.out(`Decision ${id} is deleted forever.`);
     });
 
-  decisionArg(program.command('history').description('what happened to a decision, oldest first'))
-    .option('--json', 'print JSON')
-    .action((id: number, o: { json?: boolean }) => {
+  decisionArg(program.command('history').description('what happened to a decision, oldest first: a line per ballot, round or burst of edits, as the window shows it'))
+    .addOption(new Option('--kind <kind>', 'only this kind of line').choices(historyKinds))
+    .option('--all', 'also print every event under its line')
+    .option('--json', 'print the events as JSON (with --kind, only that kind)')
+    .action((id: number, o: { kind?: HistoryKind; all?: boolean; json?: boolean }) => {
       const events = call('history', { decisionId: id });
-      if (o.json) return json(events);
-      const d = detail(id);
-      io.out(events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor.padEnd(8)}  ${describeEvent(e, d)}`).join('\n') || 'Nothing has happened yet.');
+      if (o.json) return json(events.filter((e) => o.kind === undefined || kindOf(e.type) === o.kind));
+      io.out(historyView(events, detail(id), o));
     });
 
   program

@@ -45,7 +45,7 @@ export const examples: Record<string, string> = {
   'trash list': 'verdict trash',
   'trash restore': 'verdict trash restore 3',
   'trash purge': 'verdict trash purge 3 --yes',
-  history: 'verdict history 1',
+  history: 'verdict history 1 --kind votes --all',
   call: 'verdict call results \'{"decisionId": 1}\'',
 };
 

@@ -1,6 +1,7 @@
 // Plain-text views for the terminal.
+import { describeEvent, doorOf, groupHistory, historyTime, type HistoryKind } from '../../shared/history.ts';
 import { cellReasons, scoreSpan, settledCells, type CellReason } from '../../shared/reasons.ts';
-import type { DecisionDetail, DecisionSummary, RepoScan, Results } from '../../shared/types.ts';
+import type { DecisionDetail, DecisionSummary, HistoryEvent, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -85,3 +86,17 @@ export function scanView(scan: RepoScan): string {
   return [head, ...scan.notes.map((n) => `  note: ${n}`), ...(rows.length ? rows : ['  no records yet']), `  ${next}`].join('\n');
 }
 
+
+/** The History step's lines, oldest first: one per ballot, round or burst of edits, with its door; `all` adds each line's events. */
+export function historyView(events: HistoryEvent[], d: DecisionDetail, o: { kind?: HistoryKind; all?: boolean } = {}): string {
+  if (events.length === 0) return 'Nothing has happened yet.';
+  const groups = groupHistory(events, d).filter((g) => o.kind === undefined || g.kind === o.kind);
+  if (groups.length === 0) return 'Nothing of this kind yet.';
+  const width = Math.max(...groups.map((g) => doorOf(g.actor).length));
+  return groups
+    .flatMap((g) => [
+      `${historyTime(g.to)}  ${doorOf(g.actor).padEnd(width)}  ${g.summary}`,
+      ...(o.all && g.events.length > 1 ? g.events.map((e) => `    ${historyTime(e.at)}  ${describeEvent(e, d)}`) : []),
+    ])
+    .join('\n');
+}

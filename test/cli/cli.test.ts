@@ -200,6 +200,46 @@ describe('the verdict command line', () => {
     expect(a.find((l) => l.startsWith('history') && !l.includes('--json'))).toMatch(/Bo scored Flask on Productivity/);
   });
 
+  it('history prints the window’s lines: one per ballot, round or burst of edits, with the door in words; --all, --kind', async () => {
+    const db = join(tempDir(), 'history.db');
+    const v = cli(db);
+    const id = (await v('new', 'Pick a framework')).out;
+    for (const o of ['Django', 'Flask']) await v('option', 'add', id, o);
+    for (const c of ['Productivity', 'Flexibility']) await v('criterion', 'add', id, c);
+    // Web mode's page writes as "web": the same shared screen as the desktop window.
+    const web = openService(db, { actor: 'web' });
+    try {
+      for (const name of ['Ana', 'Bo']) expect(web.call('addParticipant', { decisionId: Number(id), name }).ok).toBe(true);
+    } finally {
+      web.close();
+    }
+    await v('round', 'open', id);
+    // Two members' votes taking turns, cell by cell.
+    for (const o of ['Django', 'Flask'])
+      for (const c of ['Productivity', 'Flexibility'])
+        for (const m of ['Ana', 'Bo']) expect((await v('vote', id, '--member', m, '--option', o, '--criterion', c, '--score', '3')).code).toBe(0);
+    await v('ballot', 'finish', id, '--member', 'Bo');
+    const strip = (out: string) => out.split('\n').map((l) => l.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}/, '<time>  ').trimEnd());
+    const lines = strip((await v('history', id)).out);
+    expect(lines).toEqual([
+      '<time>  on the command line   Created from the blank template',
+      '<time>  on the command line   4 edits: option added: Django; option added: Flask; criterion added: Productivity; …',
+      '<time>  at the shared screen  2 edits: participant added: Ana; participant added: Bo',
+      '<time>  on the command line   Round 1 opened',
+      '<time>  on the command line   Ana: 4 votes cast',
+      '<time>  on the command line   Bo: 4 votes cast, ballot finished',
+    ]);
+    const votes = strip((await v('history', id, '--kind', 'votes', '--all')).out);
+    expect(votes).toHaveLength(2 + 4 + 5);
+    expect(votes.slice(0, 3)).toEqual(['<time>  on the command line  Ana: 4 votes cast', '    <time>  Ana scored Django on Productivity', '    <time>  Ana scored Django on Flexibility']);
+    expect(votes.at(-1)).toBe('    <time>  Bo finished their ballot');
+    expect((await v('history', id, '--kind', 'exports')).out).toBe('Nothing of this kind yet.');
+    expect(JSON.parse((await v('history', id, '--kind', 'rounds', '--json')).out)).toMatchObject([{ type: 'round_opened', actor: 'cli' }]);
+    const wrong = await v('history', id, '--kind', 'ballots');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--kind.*ballots.*votes, edits, rounds, exports, other/);
+  });
+
   it('vote takes the member’s turn: refused while that ballot is open on a screen, writing nothing', async () => {
     const { v, id, db } = await votedWorkshop();
     const s = openService(db, { actor: 'screen' });

@@ -76,8 +76,9 @@ describe('verdict, beyond the workshop’s core', () => {
     expect((await v('round', 'cancel', id)).out).toMatch(/cancelled/);
     expect((await v('person', 'remove', id, 'Bo')).out).toBe('Bo no longer takes part.');
     const h = (await v('history', id)).out;
-    expect(h).toMatch(/cli\s+Created/);
-    expect(h).toMatch(/Ana finished their ballot/);
+    expect(h).toMatch(/on the command line\s+Created/);
+    expect(h).toMatch(/Ana: 1 vote cast, ballot finished/);
+    expect((await v('history', id, '--all')).out).toMatch(/Ana finished their ballot/);
     expect(h).toMatch(/Round 1 cancelled/);
     // The history names cells, never values.
     expect(h).not.toMatch(/\b4\b.*Django|score 4/);

@@ -102,14 +102,18 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
 
   it('shows the history as people read it: one line per ballot, opened on demand, filtered by kind', async () => {
     const d = must(service.call('createDecision', { title: 'History for people', template: 'django-vs-flask' }));
-    const ana = must(service.call('addParticipant', { decisionId: d.id, name: 'Ana' })).personId;
+    const members = ['Ana', 'Bo'].map((name) => must(service.call('addParticipant', { decisionId: d.id, name })).personId);
     const full = must(service.call('getDecision', { decisionId: d.id }));
     must(service.call('openRound', { decisionId: d.id }));
-    const { turn } = must(service.call('takeTurn', { decisionId: d.id, memberId: ana }));
-    for (const o of full.options) for (const c of full.criteria.slice(0, 3)) must(service.call('castScore', { decisionId: d.id, memberId: ana, turn, optionId: o.id, criterionId: c.id, score: 4 }));
+    const turns = members.map((memberId) => must(service.call('takeTurn', { decisionId: d.id, memberId })).turn);
+    // Ana and Bo vote cell by cell at the same time: their events interleave, their lines do not.
+    for (const o of full.options)
+      for (const c of full.criteria.slice(0, 3))
+        members.forEach((memberId, i) => must(service.call('castScore', { decisionId: d.id, memberId, turn: turns[i], optionId: o.id, criterionId: c.id, score: 4 })));
     await page.goto(`${server.url}#/d/${d.id}/history`);
     const line = page.getByText(`Ana: ${full.options.length * 3} votes cast`);
     await line.waitFor();
+    await page.getByText(`Bo: ${full.options.length * 3} votes cast`).waitFor();
     expect(await page.locator('.history > li').count()).toBeLessThan(8);
     await line.click();
     await page.getByText(`Ana scored ${full.options[0]!.name} on ${full.criteria[0]!.name}`).first().waitFor();

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Doors, machineAddresses } from '../../electron/participants/doors.ts';
 import { startWebServer } from '../../electron/web/server.ts';
+import { doorOf, groupHistory, kindOf } from '../../shared/history.ts';
 import type { DoorsState, Seat } from '../../shared/participant.ts';
 import { inTurn, ok, openTestService, turnOf, workshop } from '../helpers.ts';
 import { send, type Answer } from '../web/http.ts';
@@ -128,6 +129,21 @@ describe('the participant door', () => {
     expect((await r.p('ballot', {}, boPhone)).json).toMatchObject({ ok: false, error: { code: 'turn_taken' } });
     ok(r.s, 'endTurn', { decisionId: r.w.decisionId, turn: screen });
     expect((await r.p('cast', { ...cell, value: 2 }, boPhone)).json).toMatchObject({ ok: true, value: { cell: { value: 2 } } });
+  });
+
+  it('phones voting at the same time read in the history as one line per ballot, each from the member’s own device', async () => {
+    const r = await room();
+    const seats = await Promise.all(r.w.memberIds.map((m) => r.seat(m)));
+    // Cell by cell, phone after phone, as a room votes: every member's events fall between the others'.
+    for (const optionId of r.w.optionIds)
+      for (const criterionId of r.w.criterionIds)
+        for (const seat of seats) expect((await r.p('cast', { optionId, criterionId, value: 3 }, seat)).json.ok).toBe(true);
+    for (const seat of seats) expect((await r.p('finish', { done: true }, seat)).json.ok).toBe(true);
+    const events = ok(r.s, 'history', { decisionId: r.w.decisionId });
+    const lines = groupHistory(events, ok(r.s, 'getDecision', { decisionId: r.w.decisionId })).map((g) => `${doorOf(g.actor)} · ${g.summary}`);
+    const cells = r.w.optionIds.length * r.w.criterionIds.length;
+    expect(events.filter((e) => kindOf(e.type) === 'votes')).toHaveLength(3 * (cells + 1));
+    expect(lines.slice(-4)).toEqual(['test · Round 1 opened', ...['Ana', 'Bo', 'Cy'].map((n) => `on their own device · ${n}: ${cells} votes cast, ballot finished`)]);
   });
 
   it('a submitted ballot is sealed: reading it takes no turn, and reopening it shows ● marks only', async () => {

@@ -1,10 +1,7 @@
 import { useState } from 'react';
-import { doorOf, groupHistory, historyKindLabels, historyKinds, type HistoryKind } from '../../../shared/history.ts';
-import { describeEvent } from '../../../shared/history.ts';
+import { describeEvent, doorOf, groupHistory, historyKindLabels, historyKinds, historyTime as time, type HistoryKind } from '../../../shared/history.ts';
 import { useStore } from '../store/index.ts';
 import { Empty } from './common.tsx';
-
-const time = (at: string) => at.slice(0, 19).replace('T', ' ');
 
 export function HistoryStep() {
   const { decision, history } = useStore();
