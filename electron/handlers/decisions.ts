@@ -168,9 +168,12 @@ function insertDocument(ctx: Ctx, doc: DecisionDocument, how: Record<string, unk
   const now = ctx.now();
   const { lastInsertRowid } = ctx
     .sql(
-      `INSERT INTO decisions (title, status, context, drivers, outcome_rationale, consequences_good, consequences_bad, confirmation,
+      // The id is past every id the history has named: SQLite would reuse a purged decision's id, and the new
+      // decision would inherit its history (links like #/d/12 would also point somewhere new).
+      `INSERT INTO decisions (id, title, status, context, drivers, outcome_rationale, consequences_good, consequences_bad, confirmation,
          more_info, tags, scale_min, scale_max, aggregation, weighting, anonymous, record_names, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES ((SELECT max(coalesce((SELECT max(id) FROM decisions), 0), coalesce((SELECT max(decision_id) FROM events), 0)) + 1),
+         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       doc.title,

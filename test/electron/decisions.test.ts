@@ -77,6 +77,10 @@ describe('decisions', () => {
     ok(s, 'purgeDecision', { decisionId: d.id });
     expect(s.call('getDecision', { decisionId: d.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(tableCounts(s).events).toBe(5);
+    // The next decision never takes the purged one's id: it would inherit its history and its links.
+    const next = ok(s, 'createDecision', { title: 'Fresh start' });
+    expect(next.id).toBeGreaterThan(d.id);
+    expect(ok(s, 'history', { decisionId: next.id }).map((e) => e.type)).toEqual(['decision_created']);
   });
 
   it('links supersedes both ways and supersedes the old decision on acceptance', () => {
