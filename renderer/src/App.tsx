@@ -29,7 +29,7 @@ export function App() {
   useEffect(() => api.desktop?.onMenu((command) => runMenuCommand(command, useStore.getState())), []);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    document.documentElement.style.fontSize = `${(presenter ? 24 : 17) * zoom}px`;
+    document.documentElement.style.fontSize = `${(presenter ? 24 : 18) * zoom}px`;
   }, [theme, zoom, presenter]);
 
   return (

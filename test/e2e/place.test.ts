@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Doors } from '../../electron/participants/doors.ts';
 import { openService, type Service } from '../../electron/service.ts';
+import type { DoorsState } from '../../shared/participant.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { inTurn } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
@@ -27,6 +29,7 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
   let dir: string;
   let service: Service;
   let server: WebServer;
+  let doors: Doors;
   let browser: Browser;
   let page: Page;
 
@@ -35,7 +38,8 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     const pageDir = join(dir, 'page');
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
     service = openService(join(dir, 'place.db'), { actor: 'test' });
-    server = await startWebServer({ service, port: 0, staticDir: pageDir });
+    doors = new Doors(service, { staticDir: pageDir, addresses: () => [{ address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }] });
+    server = await startWebServer({ service, port: 0, staticDir: pageDir, doors });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.setDefaultTimeout(20_000);
@@ -352,5 +356,46 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await undo.click();
     await page.getByRole('button', { name: `Delete ${long.slice(0, 200)}` }).waitFor();
+
+    // The longest criterion name (120), long evidence and reasons: the phone's ballot, the results (their chart's
+    // legend), and the phone's results hold too.
+    const sideways = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const criterion = must(service.call('addCriterion', { decisionId: d.id, name: `K${'k'.repeat(119)}`, weight: 5 }));
+    const full = must(service.call('getDecision', { decisionId: d.id }));
+    for (const o of full.options) must(service.call('addEvidence', { optionId: o.id, criterionId: criterion.id, text: `E${'v'.repeat(900)}`, source: `https://example.org/${'s'.repeat(300)}` }));
+    must(service.call('moveCriterion', { criterionId: criterion.id, position: 0 }));
+    const bo = must(service.call('addParticipant', { decisionId: d.id, name: `Bo${'b'.repeat(115)}` })).personId;
+    must(service.call('openRound', { decisionId: d.id }));
+    must(await doors.call('openDoors', { decisionId: d.id, host: '127.0.0.1', showResults: true }));
+    const { joinUrl } = must(await doors.call('doorsState', { decisionId: d.id })) as DoorsState;
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const phone = await phoneContext.newPage();
+      await phone.goto(joinUrl);
+      await phone.getByRole('heading', { name: 'Who are you?' }).waitFor();
+      await phone.locator('.names button').first().click();
+      await phone.getByText(/^Voting as/).waitFor();
+      const group = phone.getByRole('group').first();
+      await group.getByRole('button', { name: '3', exact: true }).click();
+      await expect.poll(() => group.getByRole('button', { name: '3', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      await phone.getByRole('button', { name: 'Add a reason' }).first().click();
+      await phone.keyboard.type(`R${'r'.repeat(300)}`);
+      await phone.locator('h2').first().click();
+      await phone.getByRole('button', { name: /^Why: R/ }).waitFor();
+      expect(await sideways(phone), 'the phone ballot scrolls sideways').toBeLessThanOrEqual(0);
+      // Bo votes at the shared screen; Ana's ballot is on the phone.
+      for (const o of full.options) for (const c of [...full.criteria, criterion]) inTurn(service, 'castScore', { decisionId: d.id, memberId: bo, optionId: o.id, criterionId: c.id, score: 1 + ((o.id + c.id) % 5), why: `Y${'y'.repeat(400)}` });
+      must(service.call('revealRound', { decisionId: d.id }));
+      await page.goto(`${server.url}#/d/${d.id}/results`);
+      await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(root, 'test-artifacts/place', 'long-results.png'), fullPage: true });
+      expect(await sideways(page), 'the results scroll sideways').toBeLessThanOrEqual(0);
+      await phone.getByRole('heading', { name: 'Ranking' }).waitFor();
+      expect(await sideways(phone), 'the phone results scroll sideways').toBeLessThanOrEqual(0);
+    } finally {
+      await phoneContext.close();
+      await doors.close(d.id);
+    }
   });
 });

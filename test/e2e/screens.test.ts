@@ -159,7 +159,8 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     await page.getByRole('gridcell').first().focus();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Open Dee’s ballot/ }).waitFor();
-    // The keyboard is on Dee's tile now, where page shortcuts rightly do nothing.
+    // The keyboard comes back to Dee's tile, where page shortcuts rightly do nothing: wait for it, then let go.
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-member'));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('p');
     await page.locator('.app.presenter').waitFor();
