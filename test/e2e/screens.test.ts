@@ -117,6 +117,19 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
       for (const v of await axeViolations(p)) found.push(`${name} (${theme}): ${v}`);
       const wide = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (wide > 0) found.push(`${name} (${theme}): scrolls sideways by ${wide} px`);
+      // Every visible piece of text at 16 px or more, labels and badges included.
+      const small = await p.evaluate(() => {
+        const out = new Set<string>();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const e = n.parentElement!;
+          if (!n.textContent?.trim() || e.closest('.sr-only, [aria-hidden="true"]') || e.getBoundingClientRect().width === 0) continue;
+          const size = parseFloat(getComputedStyle(e).fontSize);
+          if (size < 16) out.add(`${size.toFixed(1)} px “${n.textContent.trim().slice(0, 24)}” (${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]})`);
+        }
+        return [...out].slice(0, 5);
+      });
+      for (const x of small) found.push(`${name} (${theme}): text under 16 px: ${x}`);
     }
     await setTheme(p, 'light');
   }
