@@ -79,11 +79,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
   const handlers: { [M in ParticipantMethod]: (input: never, memberId: number, address: string) => ParticipantOutputs[M] } = {
     // The code typed from the screen gives what the join link gives: the names and a free seat to pick, never a seat.
     enter: ({ code }: { code: string }, _memberId: number, address: string) => {
-      tries.check(address);
-      if (doors.workshop(w.decisionId) !== w || !sameSecret(code, w.joinCode)) {
-        tries.failed(address);
-        fail('unauthorized', 'No workshop with that code is open here; check the screen.');
-      }
+      if (!tries.attempt(address, () => doors.workshop(w.decisionId) === w && sameSecret(code, w.joinCode))) fail('unauthorized', 'No workshop with that code is open here; check the screen.');
       return { workshop: w.code };
     },
     roster: ({ workshop }: { workshop: string }) => {
