@@ -12,18 +12,21 @@ import { TooManyTries, type tryLimiter } from './tries.ts';
 
 export const MAX_PARTICIPANT_BODY = 16 * 1024;
 
-/** A token bucket per key: `rate` requests a second on average, bursts of twice that. */
+/**
+ * A token bucket per key: `rate` requests a second on average, bursts of twice that. Answers 0 when the request
+ * may go ahead, else the milliseconds until it may (a refused request spends nothing, so that wait is kept).
+ */
 export function rateLimiter(rate: number, now: () => number = Date.now) {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (key: string): boolean => {
+  return (key: string): number => {
     const t = now();
     const b = buckets.get(key) ?? { tokens: rate * 2, at: t };
     b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
     b.at = t;
     buckets.set(key, b);
-    if (b.tokens < 1) return false;
+    if (b.tokens < 1) return ((1 - b.tokens) / rate) * 1000;
     b.tokens -= 1;
-    return true;
+    return 0;
   };
 }
 
@@ -37,13 +40,15 @@ export interface ParticipantAppOptions {
   ratePerSecond: number;
   /** Wrong join codes, counted per address and overall. */
   tries: ReturnType<typeof tryLimiter>;
+  /** The clock of the request limits (tests pass a fake one). */
+  now?: () => number;
 }
 
-export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond, tries }: ParticipantAppOptions): Hono {
+export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond, tries, now }: ParticipantAppOptions): Hono {
   const app = new Hono();
   app.use('*', hostGuard(() => new Set([`${w.host}:${w.port}`])));
   harden(app);
-  const allow = rateLimiter(ratePerSecond);
+  const tooSoon = rateLimiter(ratePerSecond, now);
 
   /** A facilitator method, run as the participant: the member and decision are the seat's. */
   const call = <T>(name: string, input: Record<string, unknown>): T => {
@@ -153,7 +158,11 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
       memberId = holder;
       key = `seat:${token}`;
     }
-    if (!allow(key)) return refuse(c, 'rate_limited', 'Too many requests from this device; wait a moment.');
+    const wait = Math.ceil(tooSoon(key) / 1000);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return refuse(c, 'rate_limited', `Too many requests from this device; wait ${wait} second${wait === 1 ? '' : 's'}.`);
+    }
     c.set('memberId' as never, memberId as never);
     c.set('address' as never, address as never);
     await next();

@@ -62,7 +62,7 @@ export interface DoorsOptions {
   defaultPort?: number;
   /** Wrong join codes allowed a minute, per address and overall. */
   joinTries?: TryLimits;
-  /** The clock of those limits (tests pass a fake one). */
+  /** The clock of those limits and of the request limits (tests pass a fake one). */
   now?: () => number;
 }
 
@@ -177,6 +177,7 @@ export class Doors {
       staticDir: this.options.staticDir,
       ratePerSecond: this.options.ratePerSecond ?? 10,
       tries: tryLimiter(this.options.joinTries ?? defaultTryLimits, this.options.now),
+      now: this.options.now,
     });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The participant door's security model, one test per rule (README, "Votes from people's own devices").
 // The participant server is offered on 127.0.0.2, a second loopback address — never a real network address.
 import { afterEach, describe, expect, it } from 'vitest';
+import { rateLimiter } from '../../electron/participants/app.ts';
 import { Doors, machineAddresses } from '../../electron/participants/doors.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import type { DoorsState, Seat } from '../../shared/participant.ts';
@@ -217,7 +218,22 @@ describe('the participant door', () => {
     expect(big.status).toBe(413);
     const burst = await Promise.all(Array.from({ length: 30 }, () => r.p('frame', {}, token)));
     expect(burst.filter((a) => a.status === 429).length).toBeGreaterThan(10);
-    expect(burst.filter((a) => a.status === 429)[0]!.json.error!.code).toBe('rate_limited');
+    const limited = burst.find((a) => a.status === 429)!;
+    expect(limited.json.error).toEqual({ code: 'rate_limited', message: 'Too many requests from this device; wait 1 second.' });
+    expect(limited.headers['retry-after']).toBe('1');
+  });
+
+  it('a device told to wait by the request limit may go ahead once that wait is over', () => {
+    const clock = { t: 0 };
+    const tooSoon = rateLimiter(5, () => clock.t);
+    for (let i = 0; i < 10; i++) expect(tooSoon('seat:a')).toBe(0);
+    const wait = tooSoon('seat:a');
+    expect(wait).toBeGreaterThan(0);
+    // Asking again while waiting spends nothing, so the wait stays what it was.
+    expect(tooSoon('seat:a')).toBe(wait);
+    expect(tooSoon('seat:b')).toBe(0);
+    clock.t += Math.ceil(wait / 1000) * 1000;
+    expect(tooSoon('seat:a')).toBe(0);
   });
 
   it('nothing listens once the doors close, or when the round is cancelled', async () => {
