@@ -133,6 +133,20 @@ describe('the join code typed from the screen', () => {
     expect(JoinCode.parse(' k7p 3qx ')).toBe('K7P3QX');
   });
 
+  it('ignores what a person cannot see in a pasted code: zero-width characters, BOM, soft hyphens, direction marks; and reads full-width and other dashes', async () => {
+    const r = await room();
+    const code = r.state().joinCode;
+    const fullWidth = [...code].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u202a']) {
+      const pasted = `${invisible}${code.slice(0, 3)}${invisible}${code.slice(3)}${invisible}`;
+      expect(JoinCode.parse(pasted), JSON.stringify(pasted)).toBe(code);
+      expect((await r.enter(pasted)).status, JSON.stringify(pasted)).toBe(200);
+    }
+    for (const typed of [fullWidth, `${code.slice(0, 3)}\u2013${code.slice(3)}`, `${code.slice(0, 3)}\u00a0${code.slice(3)}`]) expect((await r.enter(typed)).status, JSON.stringify(typed)).toBe(200);
+    // What stays visible still counts: a seventh character is still one too many.
+    expect((await r.enter(`${code}\u200bZ`)).json.error!.message).toMatch(/has 7 characters/);
+  });
+
   it('works only on this workshop’s server, and only while its doors are open: closing or reopening makes the old code worthless', async () => {
     const r = await room();
     const other = workshop(r.s, { members: ['Zed'] });
