@@ -64,6 +64,8 @@ export interface RosterEntry {
   name: string;
   /** Someone already holds this seat on a device. */
   taken: boolean;
+  /** A personal link was sent for this seat: only that link takes it (until the facilitator resets the seat). */
+  invited: boolean;
 }
 
 export interface Seat {

@@ -89,7 +89,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
     },
     roster: ({ workshop }: { workshop: string }) => {
       checkCode(workshop);
-      return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId) }));
+      return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId), invited: doors.invited(w, v.memberId) }));
     },
     claim: (input: { workshop: string; memberId: number } | { invite: string }) => {
       let memberId: number;
@@ -99,7 +99,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
         checkCode(input.workshop);
         memberId = input.memberId;
       }
-      const seat = doors.claim(w, memberId);
+      const seat = doors.claim(w, memberId, 'invite' in input);
       // A personal link is spent once it has given its seat.
       if ('invite' in input) w.invites.delete(input.invite);
       return { seat, memberId, name: doors.voters(w.decisionId).find((v) => v.memberId === memberId)!.name };

@@ -65,9 +65,9 @@ describe('the participant door', () => {
     expect((await r.p('roster', { workshop: 'A'.repeat(22) })).status).toBe(401);
     const roster = await r.p('roster', { workshop: r.code() });
     expect(roster.json.value).toEqual([
-      { memberId: r.w.memberIds[0], name: 'Ana', taken: false },
-      { memberId: r.w.memberIds[1], name: 'Bo', taken: false },
-      { memberId: r.w.memberIds[2], name: 'Cy', taken: false },
+      { memberId: r.w.memberIds[0], name: 'Ana', taken: false, invited: false },
+      { memberId: r.w.memberIds[1], name: 'Bo', taken: false, invited: false },
+      { memberId: r.w.memberIds[2], name: 'Cy', taken: false, invited: false },
     ]);
     expect((await r.p('claim', { workshop: 'A'.repeat(22), memberId: r.w.memberIds[0] })).status).toBe(401);
   });
@@ -93,6 +93,28 @@ describe('the participant door', () => {
     const claimed = await r.p('claim', { invite });
     expect(claimed.json.value).toMatchObject({ memberId: r.w.memberIds[2], name: 'Cy' });
     expect((await r.p('claim', { invite })).status).toBe(401);
+  });
+
+  it('a seat a personal link was sent for is kept for that link: shown as invited, not taken by picking the name, until the facilitator resets it', async () => {
+    const r = await room();
+    const bo = r.w.memberIds[1]!;
+    const url = await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: bo });
+    const invite = new URL((url as { ok: true; value: { url: string } }).value.url).hash.slice(3);
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: bo, name: 'Bo', taken: false, invited: true });
+    const picked = await r.p('claim', { workshop: r.code(), memberId: bo });
+    expect(picked.status).toBe(409);
+    expect(picked.json.error).toEqual({ code: 'conflict', field: 'memberId', message: 'Bo’s seat is kept for the personal link the facilitator sent: Bo, open that link. If it is lost, ask the facilitator to reset the seat.' });
+    expect((await r.p('claim', { invite })).json.value).toMatchObject({ memberId: bo, name: 'Bo' });
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: bo, name: 'Bo', taken: true, invited: false });
+
+    // A link that went astray: resetting the seat withdraws it, and the name can be picked again.
+    const cy = r.w.memberIds[2]!;
+    const lost = new URL(((await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: cy })) as { ok: true; value: { url: string } }).value.url).hash.slice(3);
+    expect((await r.p('claim', { workshop: r.code(), memberId: cy })).status).toBe(409);
+    await r.doors.call('resetSeat', { decisionId: r.w.decisionId, memberId: cy });
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: cy, name: 'Cy', taken: false, invited: false });
+    expect((await r.p('claim', { workshop: r.code(), memberId: cy })).status).toBe(200);
+    expect((await r.p('claim', { invite: lost })).status).toBe(401);
   });
 
   it('a token of member A casts and reads as A only; naming a member or a decision is refused', async () => {

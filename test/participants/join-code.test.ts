@@ -68,7 +68,7 @@ describe('the join code typed from the screen', () => {
       expect(a.json).toEqual({ ok: true, value: { workshop: link } });
     }
     const roster = await r.p('roster', { workshop: link });
-    expect(roster.json.value).toEqual(['Ana', 'Bo', 'Cy'].map((name, i) => ({ memberId: r.w.memberIds[i], name, taken: false })));
+    expect(roster.json.value).toEqual(['Ana', 'Bo', 'Cy'].map((name, i) => ({ memberId: r.w.memberIds[i], name, taken: false, invited: false })));
     const seat = await r.p('claim', { workshop: link, memberId: r.w.memberIds[0] });
     expect(seat.json.value).toMatchObject({ memberId: r.w.memberIds[0], name: 'Ana' });
     expect((await r.p('frame', {}, { token: (seat.json.value as Seat).seat })).status).toBe(200);
@@ -90,9 +90,10 @@ describe('the join code typed from the screen', () => {
     await r.p('claim', { workshop: link, memberId: ana });
     const again = await r.p('claim', { workshop: (entered.json.value as { workshop: string }).workshop, memberId: ana });
     expect(again.status).toBe(409);
-    // An invitation sent to Bo is not reachable with the code; Bo's seat stays free for his link.
+    // An invitation sent to Bo is not reachable with the code; Bo's seat stays free for his link: the code cannot take it.
     const invite = new URL(((await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: bo })) as { ok: true; value: { url: string } }).value.url).hash.slice(3);
     expect(JSON.stringify(entered.json)).not.toContain(invite);
+    expect((await r.p('claim', { workshop: (entered.json.value as { workshop: string }).workshop, memberId: bo })).status).toBe(409);
     expect((await r.p('claim', { invite })).json.value).toMatchObject({ memberId: bo });
   });
 
