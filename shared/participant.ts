@@ -22,14 +22,15 @@ export const spellJoinCode = (code: string): string => [code.slice(0, 3), code.s
 const LIKE = 'like K7P-3QX';
 /**
  * A typed join code, tidied to its six characters; the message says what is wrong with it, never whether it is right.
- * Tidying drops what a person cannot see or does not count: spaces, dashes of any kind, and invisible formatting
- * a paste can carry (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphens, direction marks); full-width
+ * Tidying drops what a person cannot see or does not count: spaces, dashes of any kind, control characters, and
+ * invisible formatting a paste can carry (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphens, direction
+ * marks, variation selectors); full-width
  * letters and digits count as the plain ones (NFKC).
  */
 export const JoinCode = z
   .string()
   .max(40, `is too long: the code on the screen has ${JOIN_CODE_LENGTH} characters, ${LIKE}`)
-  .transform((typed) => typed.normalize('NFKC').replace(/[\s\p{Pd}\p{Cf}]/gu, '').toUpperCase())
+  .transform((typed) => typed.normalize('NFKC').replace(/[\s\p{Pd}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]/gu, '').toUpperCase())
   .superRefine((code, ctx) => {
     const stray = [...code].find((ch) => !JOIN_CODE_ALPHABET.includes(ch));
     if (code.length === 0) ctx.addIssue({ code: 'custom', message: `is empty: type the code shown on the screen, ${LIKE}` });

@@ -138,7 +138,7 @@ describe('the join code typed from the screen', () => {
     const r = await room();
     const code = r.state().joinCode;
     const fullWidth = [...code].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
-    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u202a']) {
+    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u202a', '\u0000', '\ufe0f']) {
       const pasted = `${invisible}${code.slice(0, 3)}${invisible}${code.slice(3)}${invisible}`;
       expect(JoinCode.parse(pasted), JSON.stringify(pasted)).toBe(code);
       expect((await r.enter(pasted)).status, JSON.stringify(pasted)).toBe(200);
