@@ -20,11 +20,17 @@ export const formatJoinCode = (code: string): string => `${code.slice(0, 3)}-${c
 export const spellJoinCode = (code: string): string => [code.slice(0, 3), code.slice(3)].map((group) => group.split('').join(' ')).join(', ');
 
 const LIKE = 'like K7P-3QX';
-/** A typed join code, tidied to its six characters; the message says what is wrong with it, never whether it is right. */
+/**
+ * A typed join code, tidied to its six characters; the message says what is wrong with it, never whether it is right.
+ * Tidying drops what a person cannot see or does not count: spaces, dashes of any kind, control characters, and
+ * invisible formatting a paste can carry (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphens, direction
+ * marks, variation selectors); full-width
+ * letters and digits count as the plain ones (NFKC).
+ */
 export const JoinCode = z
   .string()
   .max(40, `is too long: the code on the screen has ${JOIN_CODE_LENGTH} characters, ${LIKE}`)
-  .transform((typed) => typed.replace(/[\s-]/g, '').toUpperCase())
+  .transform((typed) => typed.normalize('NFKC').replace(/[\s\p{Pd}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]/gu, '').toUpperCase())
   .superRefine((code, ctx) => {
     const stray = [...code].find((ch) => !JOIN_CODE_ALPHABET.includes(ch));
     if (code.length === 0) ctx.addIssue({ code: 'custom', message: `is empty: type the code shown on the screen, ${LIKE}` });
@@ -59,6 +65,8 @@ export interface RosterEntry {
   name: string;
   /** Someone already holds this seat on a device. */
   taken: boolean;
+  /** A personal link was sent for this seat: only that link takes it (until the facilitator resets the seat). */
+  invited: boolean;
 }
 
 export interface Seat {

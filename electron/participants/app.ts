@@ -12,18 +12,21 @@ import { TooManyTries, type tryLimiter } from './tries.ts';
 
 export const MAX_PARTICIPANT_BODY = 16 * 1024;
 
-/** A token bucket per key: `rate` requests a second on average, bursts of twice that. */
+/**
+ * A token bucket per key: `rate` requests a second on average, bursts of twice that. Answers 0 when the request
+ * may go ahead, else the milliseconds until it may (a refused request spends nothing, so that wait is kept).
+ */
 export function rateLimiter(rate: number, now: () => number = Date.now) {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (key: string): boolean => {
+  return (key: string): number => {
     const t = now();
     const b = buckets.get(key) ?? { tokens: rate * 2, at: t };
     b.tokens = Math.min(rate * 2, b.tokens + ((t - b.at) / 1000) * rate);
     b.at = t;
     buckets.set(key, b);
-    if (b.tokens < 1) return false;
+    if (b.tokens < 1) return ((1 - b.tokens) / rate) * 1000;
     b.tokens -= 1;
-    return true;
+    return 0;
   };
 }
 
@@ -37,13 +40,15 @@ export interface ParticipantAppOptions {
   ratePerSecond: number;
   /** Wrong join codes, counted per address and overall. */
   tries: ReturnType<typeof tryLimiter>;
+  /** The clock of the request limits (tests pass a fake one). */
+  now?: () => number;
 }
 
-export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond, tries }: ParticipantAppOptions): Hono {
+export function createParticipantApp({ doors, workshop: w, service, staticDir, ratePerSecond, tries, now }: ParticipantAppOptions): Hono {
   const app = new Hono();
   app.use('*', hostGuard(() => new Set([`${w.host}:${w.port}`])));
   harden(app);
-  const allow = rateLimiter(ratePerSecond);
+  const tooSoon = rateLimiter(ratePerSecond, now);
 
   /** A facilitator method, run as the participant: the member and decision are the seat's. */
   const call = <T>(name: string, input: Record<string, unknown>): T => {
@@ -79,16 +84,12 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
   const handlers: { [M in ParticipantMethod]: (input: never, memberId: number, address: string) => ParticipantOutputs[M] } = {
     // The code typed from the screen gives what the join link gives: the names and a free seat to pick, never a seat.
     enter: ({ code }: { code: string }, _memberId: number, address: string) => {
-      tries.check(address);
-      if (doors.workshop(w.decisionId) !== w || !sameSecret(code, w.joinCode)) {
-        tries.failed(address);
-        fail('unauthorized', 'No workshop with that code is open here; check the screen.');
-      }
+      if (!tries.attempt(address, () => doors.workshop(w.decisionId) === w && sameSecret(code, w.joinCode))) fail('unauthorized', 'No workshop with that code is open here; check the screen.');
       return { workshop: w.code };
     },
     roster: ({ workshop }: { workshop: string }) => {
       checkCode(workshop);
-      return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId) }));
+      return doors.voters(w.decisionId).map((v) => ({ ...v, taken: w.seats.has(v.memberId), invited: doors.invited(w, v.memberId) }));
     },
     claim: (input: { workshop: string; memberId: number } | { invite: string }) => {
       let memberId: number;
@@ -98,7 +99,7 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
         checkCode(input.workshop);
         memberId = input.memberId;
       }
-      const seat = doors.claim(w, memberId);
+      const seat = doors.claim(w, memberId, 'invite' in input);
       // A personal link is spent once it has given its seat.
       if ('invite' in input) w.invites.delete(input.invite);
       return { seat, memberId, name: doors.voters(w.decisionId).find((v) => v.memberId === memberId)!.name };
@@ -157,7 +158,11 @@ export function createParticipantApp({ doors, workshop: w, service, staticDir, r
       memberId = holder;
       key = `seat:${token}`;
     }
-    if (!allow(key)) return refuse(c, 'rate_limited', 'Too many requests from this device; wait a moment.');
+    const wait = Math.ceil(tooSoon(key) / 1000);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return refuse(c, 'rate_limited', `Too many requests from this device; wait ${wait} second${wait === 1 ? '' : 's'}.`);
+    }
     c.set('memberId' as never, memberId as never);
     c.set('address' as never, address as never);
     await next();

@@ -62,7 +62,7 @@ export interface DoorsOptions {
   defaultPort?: number;
   /** Wrong join codes allowed a minute, per address and overall. */
   joinTries?: TryLimits;
-  /** The clock of those limits (tests pass a fake one). */
+  /** The clock of those limits and of the request limits (tests pass a fake one). */
   now?: () => number;
 }
 
@@ -177,6 +177,7 @@ export class Doors {
       staticDir: this.options.staticDir,
       ratePerSecond: this.options.ratePerSecond ?? 10,
       tries: tryLimiter(this.options.joinTries ?? defaultTryLimits, this.options.now),
+      now: this.options.now,
     });
     const server = createAdaptorServer({ fetch: app.fetch, serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 } });
     await new Promise<void>((resolve, reject) => {
@@ -244,10 +245,20 @@ export class Doors {
     return { url: `http://${w.host}:${w.port}/join#i=${invite}` };
   }
 
-  /** Takes a seat for one device; a seat is held by one device until the facilitator resets it. */
-  claim(w: Workshop, memberId: number): string {
+  /** Whether a personal link sent for this member is still unused: their seat is kept for it. */
+  invited(w: Workshop, memberId: number): boolean {
+    return [...w.invites.values()].includes(memberId);
+  }
+
+  /**
+   * Takes a seat for one device; a seat is held by one device until the facilitator resets it. A seat a personal
+   * link was sent for is taken only with that link, not by picking the name.
+   */
+  claim(w: Workshop, memberId: number, byInvitation: boolean): string {
     const voter = this.requireVoter(w.decisionId, memberId);
     if (w.seats.has(memberId)) fail('conflict', `${voter.name}’s seat is already taken on another device. If that was not you, ask the facilitator to reset it.`, 'memberId');
+    if (!byInvitation && this.invited(w, memberId))
+      fail('conflict', `${voter.name}’s seat is kept for the personal link the facilitator sent: ${voter.name}, open that link. If it is lost, ask the facilitator to reset the seat.`, 'memberId');
     const seat = newToken();
     w.seats.set(memberId, seat);
     w.holders.set(seat, memberId);

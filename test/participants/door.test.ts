@@ -1,6 +1,7 @@
 // The participant door's security model, one test per rule (README, "Votes from people's own devices").
 // The participant server is offered on 127.0.0.2, a second loopback address — never a real network address.
 import { afterEach, describe, expect, it } from 'vitest';
+import { rateLimiter } from '../../electron/participants/app.ts';
 import { Doors, machineAddresses } from '../../electron/participants/doors.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import { doorOf, groupHistory, kindOf } from '../../shared/history.ts';
@@ -65,9 +66,9 @@ describe('the participant door', () => {
     expect((await r.p('roster', { workshop: 'A'.repeat(22) })).status).toBe(401);
     const roster = await r.p('roster', { workshop: r.code() });
     expect(roster.json.value).toEqual([
-      { memberId: r.w.memberIds[0], name: 'Ana', taken: false },
-      { memberId: r.w.memberIds[1], name: 'Bo', taken: false },
-      { memberId: r.w.memberIds[2], name: 'Cy', taken: false },
+      { memberId: r.w.memberIds[0], name: 'Ana', taken: false, invited: false },
+      { memberId: r.w.memberIds[1], name: 'Bo', taken: false, invited: false },
+      { memberId: r.w.memberIds[2], name: 'Cy', taken: false, invited: false },
     ]);
     expect((await r.p('claim', { workshop: 'A'.repeat(22), memberId: r.w.memberIds[0] })).status).toBe(401);
   });
@@ -93,6 +94,28 @@ describe('the participant door', () => {
     const claimed = await r.p('claim', { invite });
     expect(claimed.json.value).toMatchObject({ memberId: r.w.memberIds[2], name: 'Cy' });
     expect((await r.p('claim', { invite })).status).toBe(401);
+  });
+
+  it('a seat a personal link was sent for is kept for that link: shown as invited, not taken by picking the name, until the facilitator resets it', async () => {
+    const r = await room();
+    const bo = r.w.memberIds[1]!;
+    const url = await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: bo });
+    const invite = new URL((url as { ok: true; value: { url: string } }).value.url).hash.slice(3);
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: bo, name: 'Bo', taken: false, invited: true });
+    const picked = await r.p('claim', { workshop: r.code(), memberId: bo });
+    expect(picked.status).toBe(409);
+    expect(picked.json.error).toEqual({ code: 'conflict', field: 'memberId', message: 'Bo’s seat is kept for the personal link the facilitator sent: Bo, open that link. If it is lost, ask the facilitator to reset the seat.' });
+    expect((await r.p('claim', { invite })).json.value).toMatchObject({ memberId: bo, name: 'Bo' });
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: bo, name: 'Bo', taken: true, invited: false });
+
+    // A link that went astray: resetting the seat withdraws it, and the name can be picked again.
+    const cy = r.w.memberIds[2]!;
+    const lost = new URL(((await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: cy })) as { ok: true; value: { url: string } }).value.url).hash.slice(3);
+    expect((await r.p('claim', { workshop: r.code(), memberId: cy })).status).toBe(409);
+    await r.doors.call('resetSeat', { decisionId: r.w.decisionId, memberId: cy });
+    expect((await r.p('roster', { workshop: r.code() })).json.value).toContainEqual({ memberId: cy, name: 'Cy', taken: false, invited: false });
+    expect((await r.p('claim', { workshop: r.code(), memberId: cy })).status).toBe(200);
+    expect((await r.p('claim', { invite: lost })).status).toBe(401);
   });
 
   it('a token of member A casts and reads as A only; naming a member or a decision is refused', async () => {
@@ -233,7 +256,22 @@ describe('the participant door', () => {
     expect(big.status).toBe(413);
     const burst = await Promise.all(Array.from({ length: 30 }, () => r.p('frame', {}, token)));
     expect(burst.filter((a) => a.status === 429).length).toBeGreaterThan(10);
-    expect(burst.filter((a) => a.status === 429)[0]!.json.error!.code).toBe('rate_limited');
+    const limited = burst.find((a) => a.status === 429)!;
+    expect(limited.json.error).toEqual({ code: 'rate_limited', message: 'Too many requests from this device; wait 1 second.' });
+    expect(limited.headers['retry-after']).toBe('1');
+  });
+
+  it('a device told to wait by the request limit may go ahead once that wait is over', () => {
+    const clock = { t: 0 };
+    const tooSoon = rateLimiter(5, () => clock.t);
+    for (let i = 0; i < 10; i++) expect(tooSoon('seat:a')).toBe(0);
+    const wait = tooSoon('seat:a');
+    expect(wait).toBeGreaterThan(0);
+    // Asking again while waiting spends nothing, so the wait stays what it was.
+    expect(tooSoon('seat:a')).toBe(wait);
+    expect(tooSoon('seat:b')).toBe(0);
+    clock.t += Math.ceil(wait / 1000) * 1000;
+    expect(tooSoon('seat:a')).toBe(0);
   });
 
   it('nothing listens once the doors close, or when the round is cancelled', async () => {

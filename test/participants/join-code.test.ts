@@ -68,7 +68,7 @@ describe('the join code typed from the screen', () => {
       expect(a.json).toEqual({ ok: true, value: { workshop: link } });
     }
     const roster = await r.p('roster', { workshop: link });
-    expect(roster.json.value).toEqual(['Ana', 'Bo', 'Cy'].map((name, i) => ({ memberId: r.w.memberIds[i], name, taken: false })));
+    expect(roster.json.value).toEqual(['Ana', 'Bo', 'Cy'].map((name, i) => ({ memberId: r.w.memberIds[i], name, taken: false, invited: false })));
     const seat = await r.p('claim', { workshop: link, memberId: r.w.memberIds[0] });
     expect(seat.json.value).toMatchObject({ memberId: r.w.memberIds[0], name: 'Ana' });
     expect((await r.p('frame', {}, { token: (seat.json.value as Seat).seat })).status).toBe(200);
@@ -90,9 +90,10 @@ describe('the join code typed from the screen', () => {
     await r.p('claim', { workshop: link, memberId: ana });
     const again = await r.p('claim', { workshop: (entered.json.value as { workshop: string }).workshop, memberId: ana });
     expect(again.status).toBe(409);
-    // An invitation sent to Bo is not reachable with the code; Bo's seat stays free for his link.
+    // An invitation sent to Bo is not reachable with the code; Bo's seat stays free for his link: the code cannot take it.
     const invite = new URL(((await r.doors.call('inviteLink', { decisionId: r.w.decisionId, memberId: bo })) as { ok: true; value: { url: string } }).value.url).hash.slice(3);
     expect(JSON.stringify(entered.json)).not.toContain(invite);
+    expect((await r.p('claim', { workshop: (entered.json.value as { workshop: string }).workshop, memberId: bo })).status).toBe(409);
     expect((await r.p('claim', { invite })).json.value).toMatchObject({ memberId: bo });
   });
 
@@ -131,6 +132,20 @@ describe('the join code typed from the screen', () => {
     // Bad input is not a guess: it costs no try.
     expect((await r.enter(r.state().joinCode)).status).toBe(200);
     expect(JoinCode.parse(' k7p 3qx ')).toBe('K7P3QX');
+  });
+
+  it('ignores what a person cannot see in a pasted code: zero-width characters, BOM, soft hyphens, direction marks; and reads full-width and other dashes', async () => {
+    const r = await room();
+    const code = r.state().joinCode;
+    const fullWidth = [...code].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u202a', '\u0000', '\ufe0f']) {
+      const pasted = `${invisible}${code.slice(0, 3)}${invisible}${code.slice(3)}${invisible}`;
+      expect(JoinCode.parse(pasted), JSON.stringify(pasted)).toBe(code);
+      expect((await r.enter(pasted)).status, JSON.stringify(pasted)).toBe(200);
+    }
+    for (const typed of [fullWidth, `${code.slice(0, 3)}\u2013${code.slice(3)}`, `${code.slice(0, 3)}\u00a0${code.slice(3)}`]) expect((await r.enter(typed)).status, JSON.stringify(typed)).toBe(200);
+    // What stays visible still counts: a seventh character is still one too many.
+    expect((await r.enter(`${code}\u200bZ`)).json.error!.message).toMatch(/has 7 characters/);
   });
 
   it('works only on this workshop’s server, and only while its doors are open: closing or reopening makes the old code worthless', async () => {
@@ -178,20 +193,40 @@ describe('the join code typed from the screen', () => {
     expect((await r.enter(code)).status).toBe(200);
   });
 
-  it('many addresses together guess no faster than the overall cap', async () => {
+  it('many addresses that guessed wrong share the room’s budget; a fresh address always gets its try, and a stated wait is kept', async () => {
     const r = await room({ perAddress: 5, overall: 30 });
     const code = r.state().joinCode;
-    // 40 addresses, each under its own limit, two guesses each.
+    // 40 addresses, each under its own limit, two guesses each: every first guess is let through (and drains the
+    // room's budget), the second ones only while the budget of 30 lasts.
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) for (let k = 0; k < 2; k++) statuses.push((await r.enter(r.wrong(), `127.0.1.${i + 10}`)).status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(50);
-    const fresh = await r.enter(code, '127.0.2.1');
-    expect(fresh.status).toBe(429);
-    expect(fresh.json.error!.message).toMatch(/^Too many tries: too many wrong codes were typed in this room\. Wait 2 seconds, or scan the QR code on the screen\.$/);
-    expect(fresh.headers['retry-after']).toBe('2');
-    r.clock.t += 2_000;
+    const refused: (Answer & { json: Json })[] = [];
+    for (let i = 0; i < 40; i++)
+      for (let k = 0; k < 2; k++) {
+        const a = await r.enter(r.wrong(), `127.0.1.${i + 10}`);
+        statuses.push(a.status);
+        if (a.status === 429) refused.push(a);
+      }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.filter((s, i) => i % 2 === 0 && s === 401)).toHaveLength(40);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30 + 25);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    // The right code from a phone that has not guessed is let in at once, guessers or not.
     expect((await r.enter(code, '127.0.2.1')).status).toBe(200);
+    // Those told to wait had their places booked one after another, each 2 s after the try before it (a fresh
+    // address's first guess takes a place too): the first waits 4 s, the last 100 s.
+    const waits = refused.map((a) => Number(a.headers['retry-after']));
+    expect(waits).toEqual(Array.from({ length: 25 }, (_, i) => 4 * (i + 1)));
+    expect(refused[0]!.json.error!.message).toBe('Too many tries: too many wrong codes were typed in this room. Wait 4 seconds, or scan the QR code on the screen.');
+    // Asking again early does not lose the place; the answer says how much is left.
+    r.clock.t += 2_000;
+    const early = await r.enter(code, '127.0.1.25');
+    expect(early.headers['retry-after']).toBe('2');
+    // Others polling meanwhile do not take the place: after the stated wait, the address gets its try.
+    r.clock.t += 2_000;
+    for (let i = 0; i < 40; i++) if (i !== 15) expect((await r.enter(r.wrong(), `127.0.1.${i + 10}`)).status).toBe(429);
+    expect((await r.enter(code, '127.0.1.25')).status).toBe(200);
+    r.clock.t += 96_000;
+    expect((await r.enter(code, '127.0.1.49')).status).toBe(200);
   });
 
   it('never appears in a log line, a printed URL, or a redirect', async () => {

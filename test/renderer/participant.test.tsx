@@ -31,9 +31,16 @@ const code = 'W'.repeat(22);
 const at = (hash: string) => history.replaceState(null, '', `/join${hash}`);
 
 describe('the participant page', () => {
-  it('lists the names, greys out taken seats, and keeps the seat token in this tab only', async () => {
+  it('lists the names, greys out taken seats and seats kept for a personal link, and keeps the seat token in this tab only', async () => {
     at(`#w=${code}`);
-    server.roster = () => ({ ok: true, value: [{ memberId: 7, name: 'Ana', taken: false }, { memberId: 8, name: 'Bo', taken: true }] });
+    server.roster = () => ({
+      ok: true,
+      value: [
+        { memberId: 7, name: 'Ana', taken: false, invited: false },
+        { memberId: 8, name: 'Bo', taken: true, invited: false },
+        { memberId: 9, name: 'Cy', taken: false, invited: true },
+      ],
+    });
     server.claim = () => ({ ok: true, value: { seat: 'S'.repeat(22), memberId: 7, name: 'Ana' } });
     server.frame = (_i, auth) =>
       auth === `Bearer ${'S'.repeat(22)}`
@@ -42,6 +49,8 @@ describe('the participant page', () => {
     server.ballot = () => ({ ok: true, value: { kind: 'scores', done: false, filled: 0, total: 1, cells: [], earlier: [] } });
     render(<ParticipantApp />);
     expect((await screen.findByRole('button', { name: /Bo/ })).hasAttribute('disabled')).toBe(true);
+    const cy = screen.getByRole('button', { name: 'Cy — invited: use your personal link' });
+    expect(cy.hasAttribute('disabled')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Ana' }));
     await screen.findByText('Productivity');
     expect(asked.find((a) => a.method === 'claim')?.input).toEqual({ workshop: code, memberId: 7 });
@@ -57,6 +66,46 @@ describe('the participant page', () => {
     // A seat that no longer answers is dropped, and the names come back.
     await screen.findByRole('heading', { name: 'Who are you?' });
     expect(sessionStorage.getItem('verdict.seat')).toBeNull();
+  });
+
+  it('after the doors close and reopen, a phone that joined by the code drops the old one and is led back to type the new code', async () => {
+    const fresh = 'N'.repeat(22);
+    at(`#w=${code}`);
+    sessionStorage.setItem('verdict.seat', 'S'.repeat(22));
+    // The doors were closed and opened again: the seat and the old workshop code open nothing any more.
+    server.roster = (input) => ((input as { workshop: string }).workshop === fresh ? { ok: true, value: [{ memberId: 7, name: 'Ana', taken: false, invited: false }] } : { ok: false, error: { code: 'unauthorized', message: 'This join link is not for an open workshop; ask the facilitator for the current one.' } });
+    server.enter = () => ({ ok: true, value: { workshop: fresh } });
+    const { unmount } = render(<ParticipantApp />);
+    await screen.findByText(/This link is not for the workshop open now/);
+    // The stale code is gone from the address, so "Join again" and a reload do not try it again.
+    expect(location.pathname + location.hash).toBe('/join');
+    expect(screen.queryByRole('button', { name: 'Join again' })).toBeNull();
+    unmount();
+    render(<ParticipantApp />);
+    await screen.findByLabelText('Type the code on the screen');
+    cleanup();
+
+    // A seat that stops answering while the page is open: "Join again" (a reset seat) or the new code.
+    at(`#w=${code}`);
+    server.roster = (input) => ((input as { workshop: string }).workshop === code ? { ok: true, value: [{ memberId: 7, name: 'Ana', taken: false, invited: false }] } : { ok: false, error: { code: 'unauthorized', message: 'wrong' } });
+    server.claim = () => ({ ok: true, value: { seat: 'S'.repeat(22), memberId: 7, name: 'Ana' } });
+    let open = true;
+    server.frame = () => (open ? { ok: true, value: { title: 'Django or Flask', context: '', me: { memberId: 7, name: 'Ana' }, scale: { min: 1, max: 5 }, options: [], criteria: [], evidence: [], round: null, resultsShown: false } } : { ok: false, error: { code: 'unauthorized', message: 'no seat' } });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      render(<ParticipantApp />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Ana' }));
+      await screen.findByText(/Waiting for the facilitator/);
+      open = false;
+      await vi.advanceTimersByTimeAsync(3_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await screen.findByText('Your seat was reset, or the facilitator closed the doors.');
+    expect(screen.getByRole('button', { name: 'Join again' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Type the new code from the screen' }));
+    await screen.findByLabelText('Type the code on the screen');
+    expect(location.pathname + location.hash).toBe('/join');
   });
 
   it('a spent personal link explains itself', async () => {
@@ -78,7 +127,7 @@ describe('the participant page', () => {
         : (input as { code: string }).code === 'K7P-3QXZ'
           ? { ok: false, error: { code: 'invalid_input', message: 'code: has 7 characters; the code on the screen has 6, like K7P-3QX', field: 'code' } }
           : { ok: false, error: { code: 'unauthorized', message: 'No workshop with that code is open here; check the screen.' } };
-    server.roster = (input) => ((input as { workshop: string }).workshop === code ? { ok: true, value: [{ memberId: 7, name: 'Ana', taken: false }] } : { ok: false, error: { code: 'unauthorized', message: 'wrong' } });
+    server.roster = (input) => ((input as { workshop: string }).workshop === code ? { ok: true, value: [{ memberId: 7, name: 'Ana', taken: false, invited: false }] } : { ok: false, error: { code: 'unauthorized', message: 'wrong' } });
     render(<ParticipantApp />);
     const input = await screen.findByLabelText('Type the code on the screen');
     expect(input.getAttribute('aria-describedby')).toBeTruthy();

@@ -8,7 +8,7 @@ import { Ranking } from '../components/Ranking.tsx';
 import { call, linkOf, seatStore } from './client.ts';
 import './theme.ts';
 
-type Screen = { name: 'loading' } | { name: 'type' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string };
+type Screen = { name: 'loading' } | { name: 'type' } | { name: 'pick'; roster: RosterEntry[] } | { name: 'vote' } | { name: 'gone'; message: string; stale?: boolean };
 
 export function ParticipantApp() {
   const link = linkOf(location.hash);
@@ -18,9 +18,16 @@ export function ParticipantApp() {
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const leave = (message: string) => {
+  const leave = (message: string, stale = false) => {
     seatStore.clear();
-    setScreen({ name: 'gone', message });
+    setScreen({ name: 'gone', message, stale });
+  };
+
+  /** The page that asks for the code, at /join with no workshop code left in the address (a reload stays there). */
+  const typeCode = () => {
+    history.replaceState(null, '', '/join');
+    setError(null);
+    setScreen({ name: 'type' });
   };
 
   const refresh = useCallback(async () => {
@@ -42,6 +49,12 @@ export function ParticipantApp() {
     async (workshop = link.workshop) => {
       if (!workshop) return setScreen({ name: 'type' });
       const r = await call('roster', { workshop });
+      // A workshop code that opens nothing (the doors closed, and maybe opened again with a new code) is dropped,
+      // so neither "Join again" nor a reload tries it again.
+      if (!r.ok && r.error.code === 'unauthorized') {
+        history.replaceState(null, '', '/join');
+        return leave('This link is not for the workshop open now: the doors may have been closed and opened again. Type the new code from the screen, or scan the QR code again.', true);
+      }
       if (!r.ok) return leave(r.error.message);
       setScreen({ name: 'pick', roster: r.value });
     },
@@ -95,7 +108,10 @@ export function ParticipantApp() {
         <section className="panel">
           <h1>Not in the workshop</h1>
           <p>{screen.message}</p>
-          <button onClick={() => void showRoster()}>{link.workshop ? 'Join again' : 'Type the code on the screen'}</button>
+          <p className="actions">
+            {link.workshop && <button onClick={() => void showRoster()}>Join again</button>}
+            <button onClick={typeCode}>{link.workshop || screen.stale ? 'Type the new code from the screen' : 'Type the code on the screen'}</button>
+          </p>
         </section>
       )}
       {screen.name === 'type' && <TypeCode onEntered={entered} />}
@@ -111,9 +127,9 @@ export function ParticipantApp() {
           <ul className="names">
             {screen.roster.map((m) => (
               <li key={m.memberId}>
-                <button className="big" disabled={m.taken} onClick={() => void pick(m.memberId)}>
+                <button className="big" disabled={m.taken || m.invited} onClick={() => void pick(m.memberId)}>
                   {m.name}
-                  {m.taken && <span className="small"> — on another device</span>}
+                  {m.taken ? <span className="small"> — on another device</span> : m.invited && <span className="small"> — invited: use your personal link</span>}
                 </button>
               </li>
             ))}
