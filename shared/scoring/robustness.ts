@@ -78,6 +78,21 @@ const CHUNK = 100 * WEIGHTINGS_PER_RESAMPLE;
  * option comes first. null when fewer than two options are complete: there is nothing to compare.
  */
 export function robustness(input: RobustnessInput, settings: RobustnessOptions = {}): Robustness | null {
+  const steps = robustnessSteps(input, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** Samples drawn between two pauses of `robustnessSteps` (one chunk): under a millisecond for 12 criteria × 4 options × 15 members. */
+export const SAMPLES_PER_STEP = CHUNK;
+
+/**
+ * The same figure computed in steps: it pauses (yields) after every SAMPLES_PER_STEP samples, so a caller can
+ * spread the work over the event loop, and returns what `robustness` returns, bit for bit.
+ */
+export function* robustnessSteps(input: RobustnessInput, settings: RobustnessOptions = {}): Generator<void, Robustness | null, void> {
   const samples = Math.max(1, Math.floor(settings.samples ?? DEFAULT_SAMPLES));
   const seed = settings.seed ?? DEFAULT_SEED;
   const base = score(input);
@@ -88,7 +103,7 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   const concentration = fromVotes?.concentration ?? DEFAULT_CONCENTRATION;
   const alpha = criteria.map((k) => base.weights[k]! * concentration);
 
-  const wins = countWins(samples, seed, alpha, new MemberResampler(input, options, base), options.length);
+  const wins = yield* countWins(samples, seed, alpha, new MemberResampler(input, options, base), options.length);
   const top = base.totals[options[0]!]!.score!;
   return {
     samples,
@@ -103,8 +118,8 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   };
 }
 
-/** How many of the samples each option comes first in (a tie split), drawn from `seed`. */
-function countWins(samples: number, seed: number, alpha: readonly number[], members: MemberResampler, O: number): Float64Array {
+/** How many of the samples each option comes first in (a tie split), drawn from `seed`; pauses after every CHUNK samples. */
+function* countWins(samples: number, seed: number, alpha: readonly number[], members: MemberResampler, O: number): Generator<void, Float64Array, void> {
   const K = alpha.length;
   const L = (O - 1) * K;
   const bits = new Bits(seed);
@@ -125,6 +140,7 @@ function countWins(samples: number, seed: number, alpha: readonly number[], memb
       for (let j = K; j < O * K; j++) leads[r * L + j - K] = value[j]! - value[j % K]!;
     }
     for (let i = 0; i < n; i++) countFirst(drawn, i * K, K, leads, Math.floor(i / WEIGHTINGS_PER_RESAMPLE) * L, total, wins);
+    if (first + CHUNK < samples) yield;
   }
   return wins;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoringInput } from '../../shared/scoring/index.ts';
-import { concentrationFromVotes, DEFAULT_CONCENTRATION, describeRobustness, MAX_CONCENTRATION, robustness, wholePercent } from '../../shared/scoring/robustness.ts';
+import { concentrationFromVotes, DEFAULT_CONCENTRATION, describeRobustness, MAX_CONCENTRATION, robustness, robustnessSteps, SAMPLES_PER_STEP, wholePercent } from '../../shared/scoring/robustness.ts';
 import vectors from '../fixtures/scoring-vectors.json' with { type: 'json' };
 
 const worked = vectors.cases[0]!.input as unknown as ScoringInput;
@@ -31,6 +31,25 @@ const oneCriterion = (aggregation: ScoringInput['aggregation'], votes: Record<st
 });
 
 describe('the robustness figure', () => {
+  it('comes out bit for bit the same computed in steps, however the steps interleave', () => {
+    const cases = vectors.cases.map((c) => c.input as unknown as ScoringInput);
+    // Every case stepped at once, one step of each in turn: no state is shared between two computations.
+    const running = cases.map((input) => ({ steps: robustnessSteps(input), pauses: 0, value: undefined as ReturnType<typeof robustness> | undefined }));
+    while (running.some((r) => r.value === undefined)) {
+      for (const r of running) {
+        if (r.value !== undefined) continue;
+        const step = r.steps.next();
+        if (step.done === true) r.value = step.value;
+        else r.pauses++;
+      }
+    }
+    running.forEach((r, i) => {
+      expect(r.value).toEqual(robustness(cases[i]!));
+      if (r.value !== null) expect(r.pauses).toBe(Math.ceil(r.value!.samples / SAMPLES_PER_STEP) - 1);
+    });
+    expect(running.filter((r) => r.value !== null).length).toBeGreaterThan(10);
+  });
+
   it('is seeded: the same decision always gets the same figure', () => {
     const a = robustness(worked);
     expect(robustness(worked)).toEqual(a);
