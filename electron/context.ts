@@ -1,6 +1,7 @@
 // What every handler receives: the database, who is acting, and the clock.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db/open.ts';
+import { RobustnessWork } from './robustness-work.ts';
 
 export interface Ctx {
   db: Db;
@@ -11,6 +12,8 @@ export interface Ctx {
   sql<R = unknown>(text: string): Statement<unknown[], R>;
   /** Appends a history event in the current transaction. */
   record(decisionId: number | null, type: string, data?: Record<string, unknown>): void;
+  /** The results' robustness figures: cached, and computed off the request path when a caller need not wait. */
+  robustness: RobustnessWork;
 }
 
 export interface ContextOptions {
@@ -35,6 +38,7 @@ export function createContext(db: Db, { actor, clock = () => new Date() }: Conte
     record(decisionId, type, data = {}) {
       ctx.sql('INSERT INTO events (decision_id, at, actor, type, data) VALUES (?, ?, ?, ?, ?)').run(decisionId, ctx.now(), actor, type, JSON.stringify(data));
     },
+    robustness: new RobustnessWork(),
   };
   return ctx;
 }

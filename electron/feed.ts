@@ -1,5 +1,6 @@
-// The change stream: new history events, whichever process wrote them, announced to subscribers.
-import type { ChangeEvent } from '../shared/api.ts';
+// The change stream: new history events, whichever process wrote them, announced to subscribers, and
+// this process's own announcements that are no history (a results figure now ready).
+import type { ChangeEvent, SyntheticChange } from '../shared/api.ts';
 import type { Ctx } from './context.ts';
 import { eventsAfter, lastEventId } from './handlers/history.ts';
 
@@ -30,6 +31,15 @@ export class ChangeFeed {
       }
       if (events.length < 500) return;
     }
+  }
+
+  /**
+   * Announces a change that is no history event (a figure computed after the read that asked for it), so
+   * screens showing that decision refresh. Nothing records it: id 0 names no row of the history.
+   */
+  announce(decisionId: number, type: SyntheticChange): void {
+    const event: ChangeEvent = { id: 0, decisionId, at: this.ctx.now(), actor: 'verdict', type, data: {} };
+    for (const l of this.listeners) l(event);
   }
 
   /** Polls on a timer so changes from the CLI or another window show up too. */

@@ -26,6 +26,7 @@ export function openService(file: string, options: ServiceOptions): Service {
   const { db, backup } = openDatabase(file, options);
   const ctx = createContext(db, { actor: options.actor, clock: options.clock });
   const feed = new ChangeFeed(ctx);
+  ctx.robustness.announceTo((decisionId) => feed.announce(decisionId, 'results_ready'));
   const dispatchOptions = { afterWrite: () => feed.poll(), onInternal: options.onInternal };
   return {
     ctx,
@@ -34,6 +35,7 @@ export function openService(file: string, options: ServiceOptions): Service {
     call: (name: string, raw: unknown) => dispatch(ctx, name, raw, dispatchOptions),
     close() {
       feed.stop();
+      ctx.robustness.close();
       closeDatabase(db);
     },
   } as Service;

@@ -249,7 +249,11 @@ export const methods = {
   endTurn: { input: z.strictObject({ decisionId: Id, turn: TurnToken }), writes: true, output: returns<{ ended: boolean }>() },
 
   // Outcome
-  results: { input: decisionId, writes: false, output: returns<T.Results>() },
+  /**
+   * `wait: false` (the screens): a robustness figure not yet computed comes back null with `robustnessPending`,
+   * and a 'results_ready' change announces it; the default waits for it (CLI, ADR, participants' phones).
+   */
+  results: { input: z.strictObject({ decisionId: Id, wait: z.boolean().default(true) }), writes: false, output: returns<T.Results>() },
   decide: {
     input: z.strictObject({ decisionId: Id, optionId: Id, status: z.enum(['proposed', 'accepted', 'rejected']), why: longText.optional() }),
     writes: true,
@@ -319,8 +323,10 @@ export function isMethod(name: string): name is Method {
 /** The typed client every caller holds, whatever carries the call. */
 export type Client = { [M in Method]: (input: Input<M>) => Promise<Reply<Output<M>>> };
 
-/** What the change stream announces: one history event at a time. */
+/** What the change stream announces: one history event at a time, or a synthetic change (id 0, in no history). */
 export type ChangeEvent = T.HistoryEvent;
+/** The synthetic changes: 'results_ready', a decision's robustness figure is computed and cached. */
+export type SyntheticChange = 'results_ready';
 
 /** What the desktop preload exposes as window.verdict, and what web mode's client offers too. */
 export type Bridge = Client & {

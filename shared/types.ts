@@ -305,6 +305,8 @@ export interface Results {
   votes: ResultVote[];
   minimalFlip: ResultFlip | null;
   robustness: ResultRobustness | null;
+  /** The figure is being computed (a read that did not wait for it): a 'results_ready' change follows. */
+  robustnessPending: boolean;
   sentences: ResultSentences;
 }
 

@@ -2,7 +2,7 @@
 import type { Parsed } from '../../shared/api.ts';
 import { fail } from '../../shared/reply.ts';
 import { ranks, score, type Vote } from '../../shared/scoring/index.ts';
-import { robustness, type Robustness, type RobustnessInput } from '../../shared/scoring/robustness.ts';
+import type { RobustnessInput } from '../../shared/scoring/robustness.ts';
 import { resultSentences } from '../../shared/scoring/sentences.ts';
 import type { ResultFlip, ResultMember, ResultRobustness, Results, ResultVote } from '../../shared/types.ts';
 import type { Ctx } from '../context.ts';
@@ -24,25 +24,12 @@ function latestRounds(rounds: readonly RoundRow[], kind: RoundRow['kind'], crite
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-// The robustness figure costs milliseconds and most result reads (a title saved, a page refreshed) change
-// none of its inputs: keep the last few, keyed by those inputs.
-const robustnessCache = new Map<string, Robustness | null>();
-const ROBUSTNESS_CACHE_SIZE = 16;
-
-function cachedRobustness(input: RobustnessInput): Robustness | null {
-  const key = JSON.stringify(input);
-  if (robustnessCache.has(key)) return robustnessCache.get(key)!;
-  const value = robustness(input);
-  if (robustnessCache.size >= ROBUSTNESS_CACHE_SIZE) robustnessCache.delete(robustnessCache.keys().next().value!);
-  robustnessCache.set(key, value);
-  return value;
-}
-
 /**
  * Results without the hidden-votes check, for handlers that have already made it. Without `robustness`
- * the figure is left out (null), for callers that only need the ranking.
+ * the figure is left out (null), for callers that only need the ranking. Without `wait`, a figure not yet
+ * cached is left pending and computed in the background (ctx.robustness), announced when ready.
  */
-export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true } = {}): Results {
+export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true, wait = true } = {}): Results {
   const options = optionsOf(ctx, d.id);
   const criteria = criteriaOf(ctx, d.id);
   const rounds = roundsOf(ctx, d.id);
@@ -122,7 +109,9 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     scores,
   };
   const r = score(input);
-  const rob = withRobustness && memberIds.length > 0 ? cachedRobustness({ ...input, weightVotes }) : null;
+  const wanted = withRobustness && memberIds.length > 0;
+  const figure = !wanted ? null : wait ? ctx.robustness.now({ ...input, weightVotes }) : ctx.robustness.soon(d.id, { ...input, weightVotes });
+  const rob = figure ?? null;
 
   const rankOf = new Map<string, number>();
   const shownRanks = ranks(r.ranking.map((o) => r.totals[o]!.score!));
@@ -187,6 +176,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     votes: resultVotes,
     minimalFlip,
     robustness: robustnessResult,
+    robustnessPending: figure === undefined,
   };
   const sentences = resultSentences(plain);
   return { ...plain, minimalFlip: minimalFlip && { ...minimalFlip, sentence: sentences.flip }, sentences };
@@ -196,5 +186,5 @@ export function results(ctx: Ctx, input: Parsed<'results'>): Results {
   const d = decisionRow(ctx, input.decisionId);
   const open = openRoundOf(ctx, d.id);
   if (open !== undefined) fail('votes_hidden', `Votes are hidden until round ${open.seq} is revealed.`);
-  return computeResults(ctx, d);
+  return computeResults(ctx, d, { wait: input.wait });
 }

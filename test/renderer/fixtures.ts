@@ -96,6 +96,7 @@ export const results: Results = {
       { optionId: 2, share: 0.19 },
     ],
   },
+  robustnessPending: false,
   sentences: {
     flip: 'The result is robust: the smallest weight change that changes the winner is +10.0 points on Flexibility (40 % → 50 %).',
     leftOut: [],

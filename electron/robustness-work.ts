@@ -1,0 +1,92 @@
+// The robustness figure off the request path: the thread that computes it also answers every keypress, so a
+// read that may wait for it gets it at once, and one that may not gets it later, computed in slices between
+// other requests and announced when ready. Keyed by the figure's inputs, so an unchanged decision never recomputes.
+import { robustness, robustnessSteps, type Robustness, type RobustnessInput } from '../shared/scoring/robustness.ts';
+
+const CACHE_SIZE = 16;
+
+interface Pending {
+  steps: Generator<void, Robustness | null, void>;
+  /** Decisions whose screens wait for this figure: each hears once it is ready. */
+  decisions: Set<number>;
+}
+
+export class RobustnessWork {
+  private readonly cache = new Map<string, Robustness | null>();
+  private readonly pending = new Map<string, Pending>();
+  private timer: NodeJS.Immediate | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private onReady: (decisionId: number) => void = () => {};
+
+  /** Where ready figures are announced, once per waiting decision (the service's change feed). */
+  announceTo(onReady: (decisionId: number) => void): void {
+    this.onReady = onReady;
+  }
+
+  /** The figure, computed at once on a miss (the CLI, the ADR, the participants' phones). */
+  now(input: RobustnessInput): Robustness | null {
+    const key = JSON.stringify(input);
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const value = robustness(input);
+    this.store(key, value);
+    return value;
+  }
+
+  /** The figure if cached; else undefined, and it is computed in slices for `decisionId`, which hears when ready. */
+  soon(decisionId: number, input: RobustnessInput): Robustness | null | undefined {
+    const key = JSON.stringify(input);
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const running = this.pending.get(key);
+    if (running) running.decisions.add(decisionId);
+    else this.pending.set(key, { steps: robustnessSteps(input), decisions: new Set([decisionId]) });
+    this.schedule();
+    return undefined;
+  }
+
+  /** Resolves once no figure is being computed (tests and the benchmark wait on it). */
+  idle(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops pending work: nothing runs after the store closes. */
+  close(): void {
+    if (this.timer !== undefined) clearImmediate(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
+    this.wakeIdle();
+  }
+
+  private schedule(): void {
+    this.timer ??= setImmediate(() => {
+      this.timer = undefined;
+      this.slice();
+    });
+  }
+
+  /** One step of the oldest pending figure (about a thousand samples), then back to the event loop. */
+  private slice(): void {
+    const [key, job] = this.pending.entries().next().value ?? [];
+    if (key === undefined || job === undefined) return;
+    const step = job.steps.next();
+    if (step.done === true) {
+      this.pending.delete(key);
+      this.store(key, step.value);
+      for (const id of job.decisions) this.onReady(id);
+    }
+    if (this.pending.size > 0) this.schedule();
+    else this.wakeIdle();
+  }
+
+  private store(key: string, value: Robustness | null): void {
+    this.cache.delete(key);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, value);
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

@@ -1,0 +1,78 @@
+// The robustness figure off the request path: a screen's results read never waits for it, the CLI's and the
+// ADR's always do, and the screen hears through the change stream when it is ready.
+import { describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../shared/api.ts';
+import { inTurn, ok, openTestService, workshop } from '../helpers.ts';
+
+/** A revealed decision: two members, Flask ahead. */
+function revealed() {
+  const s = openTestService();
+  const w = workshop(s);
+  ok(s, 'openRound', { decisionId: w.decisionId });
+  w.memberIds.forEach((memberId, m) =>
+    w.optionIds.forEach((optionId, o) =>
+      w.criterionIds.forEach((criterionId, k) => inTurn(s, 'castScore', { decisionId: w.decisionId, memberId, optionId, criterionId, score: 1 + ((m + 2 * o + k) % 5) })),
+    ),
+  );
+  ok(s, 'revealRound', { decisionId: w.decisionId });
+  const events: ChangeEvent[] = [];
+  s.feed.subscribe((e) => events.push(e));
+  return { s, w, events };
+}
+
+describe('a results read that does not wait', () => {
+  it('returns the ranking with the figure pending, then announces it and serves it from the cache', async () => {
+    const { s, w, events } = revealed();
+    const first = ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    expect(first).toMatchObject({ robustness: null, robustnessPending: true, sentences: { robustness: null } });
+    expect(first.options.map((o) => o.rank)).toEqual([1, 2]);
+    // A second read before it is ready joins the same computation: one announcement, not two.
+    expect(ok(s, 'results', { decisionId: w.decisionId, wait: false }).robustnessPending).toBe(true);
+    expect(events).toEqual([]);
+
+    await s.ctx.robustness.idle();
+    expect(events).toEqual([{ id: 0, decisionId: w.decisionId, at: expect.any(String), actor: 'verdict', type: 'results_ready', data: {} }]);
+    const ready = ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    expect(ready.robustnessPending).toBe(false);
+    expect(ready.sentences.robustness).toMatch(/^Flask stays first in .* of 10,000 plausible weightings\.$/);
+    // The same figure a waiting read computes, and nothing of it in the history.
+    expect(ready).toEqual(ok(s, 'results', { decisionId: w.decisionId }));
+    expect(ok(s, 'history', { decisionId: w.decisionId }).map((e) => e.type)).not.toContain('results_ready');
+  });
+
+  it('caches a figure whose inputs changed meanwhile under its own key, and announces each waiting decision', async () => {
+    const { s, w, events } = revealed();
+    ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    ok(s, 'updateCriterion', { criterionId: w.criterionIds[0], weight: 9 });
+    const changed = ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    expect(changed.robustnessPending).toBe(true);
+    await s.ctx.robustness.idle();
+    expect(events.filter((e) => e.type === 'results_ready').map((e) => e.decisionId)).toEqual([w.decisionId, w.decisionId]);
+    expect(ok(s, 'results', { decisionId: w.decisionId, wait: false })).toEqual(ok(s, 'results', { decisionId: w.decisionId }));
+  });
+
+  it('stops pending work when the store closes', async () => {
+    const { s, w, events } = revealed();
+    ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    s.close();
+    await s.ctx.robustness.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual([]);
+  });
+});
+
+describe('a results read that waits (the default: CLI, ADR, phones)', () => {
+  it('has the figure at once, on a cold cache', () => {
+    const { s, w, events } = revealed();
+    const r = ok(s, 'results', { decisionId: w.decisionId });
+    expect(r.robustnessPending).toBe(false);
+    expect(r.robustness).not.toBeNull();
+    expect(r.sentences.robustness).toMatch(/stays first in/);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a wait that is not a boolean', () => {
+    const { s, w } = revealed();
+    expect(s.call('results', { decisionId: w.decisionId, wait: 'no' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'wait' } });
+  });
+});
