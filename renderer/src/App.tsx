@@ -22,7 +22,8 @@ export function App() {
     const refreshOpen = coalesce(() => useStore.getState().refreshDecision());
     return api.onChange((event) => {
       const s = useStore.getState();
-      refreshList();
+      // A figure now ready changes nothing in the list.
+      if (event.type !== 'results_ready') refreshList();
       if (s.decisionId !== null && (event.decisionId === s.decisionId || event.decisionId === null)) refreshOpen();
     });
   }, [loadDecisions]);

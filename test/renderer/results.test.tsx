@@ -153,6 +153,21 @@ describe('results', () => {
     expect(screen.getAllByText('Django stays first in 81 % of 10,000 plausible weightings.')).toHaveLength(2);
   });
 
+  it('shows the ranking at once while the figure is worked out, then the figure in the same polite live region', () => {
+    const pending: Results = { ...results, robustness: null, robustnessPending: true, sentences: { ...results.sentences, robustness: null } };
+    const { rerender } = render(<ResultsView decision={decision} results={pending} />);
+    const ranking = within(screen.getAllByRole('list')[0]!);
+    expect(ranking.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1Django3.50 of 5', '2Flask3.00 of 5']);
+    const note = screen.getByText('Working out how sure the winner is…');
+    expect(note.getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByRole('heading', { name: 'How sure is the winner?' })).toBeTruthy();
+    expect(screen.queryByRole('img', { name: /How often each option comes first/ })).toBeNull();
+    rerender(<ResultsView decision={decision} results={results} />);
+    // The same element now says the figure, so a screen reader hears it arrive.
+    expect(note.textContent).toBe('Django stays first in 81 % of 10,000 plausible weightings.');
+    expect(screen.queryByText('Working out how sure the winner is…')).toBeNull();
+  });
+
   it('leaves the figure out when fewer than two options can be compared', () => {
     render(<ResultsView decision={decision} results={{ ...results, robustness: null, sentences: { ...results.sentences, robustness: null } }} />);
     expect(screen.queryByRole('heading', { name: 'How sure is the winner?' })).toBeNull();

@@ -19,7 +19,7 @@ export function ResultsStep() {
 export function ResultsView({ decision, results }: { decision: DecisionDetail; results: Results }) {
   return (
     <div className="results">
-      <Ranking results={results} robustness={results.robustness === null} />
+      <Ranking results={results} robustness={results.robustness === null && !results.robustnessPending} />
       <RobustnessChart results={results} />
       <ContributionChart decision={decision} results={results} />
       <Disagreements decision={decision} results={results} />
@@ -35,6 +35,18 @@ const palette = ['#2f5fd0', '#d9822b', '#2e9e6b', '#b83280', '#7c5cd6', '#c0392b
 /** How often each option comes first over plausible weightings and resampled members: the figure and how it was made. */
 export function RobustnessChart({ results }: { results: Results }) {
   const r = results.robustness;
+  // While the figure is computed the heading and a polite live region stand in; the sentence then replaces the
+  // note in the same element, so a screen reader hears it.
+  if (!r && results.robustnessPending) {
+    return (
+      <section className="panel chart robustness" aria-labelledby="robustness-title">
+        <h3 id="robustness-title">How sure is the winner?</h3>
+        <p className="robustness" aria-live="polite">
+          Working out how sure the winner is…
+        </p>
+      </section>
+    );
+  }
   if (!r) return null;
   const name = (id: number) => results.options.find((o) => o.optionId === id)?.name ?? '';
   const data = r.wins.map((w) => ({ option: name(w.optionId), share: Math.round(w.share * 1000) / 10 }));
@@ -46,7 +58,9 @@ export function RobustnessChart({ results }: { results: Results }) {
   return (
     <section className="panel chart robustness" aria-labelledby="robustness-title">
       <h3 id="robustness-title">How sure is the winner?</h3>
-      <p className="robustness">{results.sentences.robustness}</p>
+      <p className="robustness" aria-live="polite">
+        {results.sentences.robustness}
+      </p>
       <div className="chart-box" role="img" aria-label={`How often each option comes first: ${data.map((d) => `${d.option} ${d.share} %`).join(', ')}`}>
         <ResponsiveContainer width="100%" height={40 + 34 * data.length}>
           <BarChart data={data} layout="vertical" margin={{ left: 20, right: 70 }}>

@@ -51,7 +51,8 @@ export const createCurrentSlice: Slice<CurrentSlice> = (set, get) => ({
     const d = reply.value;
     const open = d.rounds.find((r) => r.status === 'open') ?? null;
     const revealed = d.rounds.some((r) => r.kind === 'scores' && r.status === 'revealed');
-    const results = open === null && revealed ? await api.results({ decisionId: d.id }) : null;
+    // The screen never waits for the robustness figure: it follows with a 'results_ready' change.
+    const results = open === null && revealed ? await api.results({ decisionId: d.id, wait: false }) : null;
     set({ decision: d, openRound: open, results: results?.ok ? results.value : null, decisionLoading: false, decisionError: null });
     if (get().step === 'history') await get().loadHistory();
   },
