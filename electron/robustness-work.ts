@@ -1,9 +1,12 @@
 // The robustness figure off the request path: the thread that computes it also answers every keypress, so a
 // read that may wait for it gets it at once, and one that may not gets it later, computed in slices between
 // other requests and announced when ready. Keyed by the figure's inputs, so an unchanged decision never recomputes.
+import { performance } from 'node:perf_hooks';
 import { robustness, robustnessSteps, type Robustness, type RobustnessInput } from '../shared/scoring/robustness.ts';
 
 const CACHE_SIZE = 16;
+/** Work done before yielding to the requests waiting: well under a frame, so a keypress waits at most this long. */
+const SLICE_MS = 1;
 
 interface Pending {
   steps: Generator<void, Robustness | null, void>;
@@ -64,11 +67,13 @@ export class RobustnessWork {
     });
   }
 
-  /** One step of the oldest pending figure (about a thousand samples), then back to the event loop. */
+  /** Steps of the oldest pending figure for about SLICE_MS, then back to the event loop. */
   private slice(): void {
     const [key, job] = this.pending.entries().next().value ?? [];
     if (key === undefined || job === undefined) return;
-    const step = job.steps.next();
+    const start = performance.now();
+    let step = job.steps.next();
+    while (step.done !== true && performance.now() - start < SLICE_MS) step = job.steps.next();
     if (step.done === true) {
       this.pending.delete(key);
       this.store(key, step.value);

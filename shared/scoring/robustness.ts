@@ -85,12 +85,11 @@ export function robustness(input: RobustnessInput, settings: RobustnessOptions =
   }
 }
 
-/** Samples drawn between two pauses of `robustnessSteps` (one chunk): under a millisecond for 12 criteria × 4 options × 15 members. */
-export const SAMPLES_PER_STEP = CHUNK;
-
 /**
- * The same figure computed in steps: it pauses (yields) after every SAMPLES_PER_STEP samples, so a caller can
- * spread the work over the event loop, and returns what `robustness` returns, bit for bit.
+ * The same figure computed in steps, returning what `robustness` returns, bit for bit. It pauses (yields) after
+ * scoring, after setting up the resampling, after each criterion's draws and after each resample with its
+ * weightings: steps of microseconds for 12 criteria × 4 options × 15 members (the set-up of 30 × 20 × 50 takes
+ * a few milliseconds), so a caller can stop at any time budget and spread the work over the event loop.
  */
 export function* robustnessSteps(input: RobustnessInput, settings: RobustnessOptions = {}): Generator<void, Robustness | null, void> {
   const samples = Math.max(1, Math.floor(settings.samples ?? DEFAULT_SAMPLES));
@@ -98,12 +97,15 @@ export function* robustnessSteps(input: RobustnessInput, settings: RobustnessOpt
   const base = score(input);
   const options = base.ranking;
   if (options.length < 2) return null;
+  yield;
   const { criteria } = input;
   const fromVotes = concentrationFromVotes(criteria, base.weights, input.weightVotes);
   const concentration = fromVotes?.concentration ?? DEFAULT_CONCENTRATION;
   const alpha = criteria.map((k) => base.weights[k]! * concentration);
 
-  const wins = yield* countWins(samples, seed, alpha, new MemberResampler(input, options, base), options.length);
+  const members = new MemberResampler(input, options, base);
+  yield;
+  const wins = yield* countWins(samples, seed, alpha, members, options.length);
   const top = base.totals[options[0]!]!.score!;
   return {
     samples,
@@ -118,7 +120,7 @@ export function* robustnessSteps(input: RobustnessInput, settings: RobustnessOpt
   };
 }
 
-/** How many of the samples each option comes first in (a tie split), drawn from `seed`; pauses after every CHUNK samples. */
+/** How many of the samples each option comes first in (a tie split), drawn from `seed`; pauses between steps of the work. */
 function* countWins(samples: number, seed: number, alpha: readonly number[], members: MemberResampler, O: number): Generator<void, Float64Array, void> {
   const K = alpha.length;
   const L = (O - 1) * K;
@@ -132,15 +134,19 @@ function* countWins(samples: number, seed: number, alpha: readonly number[], mem
     const n = Math.min(CHUNK, samples - first);
     // Weights: a Dirichlet draw is K independent gammas divided by their sum. The division is left out:
     // it scales every option's score alike, so it cannot change which option comes first.
-    for (let k = 0; k < K; k++) gammas(bits, alpha[k]!, drawn, k, K, n);
+    for (let k = 0; k < K; k++) {
+      gammas(bits, alpha[k]!, drawn, k, K, n);
+      yield;
+    }
     // Scores: a fresh resample of the members for every WEIGHTINGS_PER_RESAMPLE weightings, as each
-    // option's cells minus the first option's.
+    // option's cells minus the first option's; then those weightings' winners.
     for (let r = 0; r * WEIGHTINGS_PER_RESAMPLE < n; r++) {
       members.resample(bits, value);
       for (let j = K; j < O * K; j++) leads[r * L + j - K] = value[j]! - value[j % K]!;
+      const end = Math.min(n, (r + 1) * WEIGHTINGS_PER_RESAMPLE);
+      for (let i = r * WEIGHTINGS_PER_RESAMPLE; i < end; i++) countFirst(drawn, i * K, K, leads, r * L, total, wins);
+      yield;
     }
-    for (let i = 0; i < n; i++) countFirst(drawn, i * K, K, leads, Math.floor(i / WEIGHTINGS_PER_RESAMPLE) * L, total, wins);
-    if (first + CHUNK < samples) yield;
   }
   return wins;
 }
