@@ -203,6 +203,9 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     must(service.call('revealRound', { decisionId: d.id }));
     await page.goto(`${server.url}#/d/${d.id}/results`);
     await page.getByRole('heading', { name: 'Ranking' }).waitFor();
+    // The figure follows the ranking: computed off the request path, announced through the change stream.
+    await page.getByRole('img', { name: /How often each option comes first/ }).waitFor();
+    expect(await page.locator('section.robustness p.robustness').innerText()).toMatch(/ stays first in /);
     await screens('results', page, { theme: 'light', file: 'results.png' });
     // The what-if panel starts from the same numbers as the ranking above it.
     const ranked = await page.locator('.ranking:not(.compact) .num').allInnerTexts();

@@ -209,6 +209,7 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     await snap('all-done');
     const hidden = await fetch(`${url}api/results`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"decisionId":1}' });
     expect(hidden.status).toBe(403);
+    const afterReveal = listen();
     await page.getByRole('button', { name: 'Reveal all votes' }).click();
     await page.getByRole('heading', { name: 'Ranking' }).waitFor();
     await expect.poll(() => page.locator('.ranking li').first().innerText()).toContain('Django');
@@ -217,6 +218,9 @@ describe.runIf(hasChromium)('a whole workshop in the browser', () => {
     await page.getByRole('heading', { name: 'How sure is the winner?' }).waitFor();
     await expect.poll(() => page.locator('.panel.robustness p.robustness').innerText()).toMatch(/^Django stays first in (all|[\d a-z]+ % of) 10,000 plausible weightings\.$/);
     expect(await page.getByRole('img', { name: /^How often each option comes first: Django \d/ }).count()).toBe(1);
+    // The screen's read did not wait for the figure: it came after, announced on the change stream.
+    afterReveal.stop();
+    expect(await afterReveal.text).toContain('"type":"results_ready"');
     await snap('results');
   });
 
