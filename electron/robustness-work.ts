@@ -77,10 +77,11 @@ export class RobustnessWork {
     if (step.done === true) {
       this.pending.delete(key);
       this.store(key, step.value);
-      for (const id of job.decisions) this.onReady(id);
     }
+    // The next slice is booked before anyone hears, so a listener that throws cannot stall other figures.
     if (this.pending.size > 0) this.schedule();
-    else this.wakeIdle();
+    if (step.done === true) for (const id of job.decisions) this.onReady(id);
+    if (this.pending.size === 0) this.wakeIdle();
   }
 
   private store(key: string, value: Robustness | null): void {
