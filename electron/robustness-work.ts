@@ -72,8 +72,16 @@ export class RobustnessWork {
     const [key, job] = this.pending.entries().next().value ?? [];
     if (key === undefined || job === undefined) return;
     const start = performance.now();
-    let step = job.steps.next();
-    while (step.done !== true && performance.now() - start < SLICE_MS) step = job.steps.next();
+    let step: IteratorResult<void, Robustness | null>;
+    try {
+      step = job.steps.next();
+      while (step.done !== true && performance.now() - start < SLICE_MS) step = job.steps.next();
+    } catch (e) {
+      // A figure that cannot be computed must not take the process down or leave the screen waiting: it is
+      // shown as absent (as with fewer than two complete options), and the failure is logged.
+      console.error('Verdict could not compute the robustness figure:', e);
+      step = { done: true, value: null };
+    }
     if (step.done === true) {
       this.pending.delete(key);
       this.store(key, step.value);

@@ -1,6 +1,8 @@
 // The robustness figure off the request path: a screen's results read never waits for it, the CLI's and the
 // ADR's always do, and the screen hears through the change stream when it is ready.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { RobustnessWork } from '../../electron/robustness-work.ts';
+import type { RobustnessInput } from '../../shared/scoring/robustness.ts';
 import type { ChangeEvent } from '../../shared/api.ts';
 import { inTurn, ok, openTestService, workshop } from '../helpers.ts';
 
@@ -58,6 +60,36 @@ describe('a results read that does not wait', () => {
     await s.ctx.robustness.idle();
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toEqual([]);
+  });
+
+  it('logs a figure that fails, announces it as absent and goes on: no crash, no screen left waiting', async () => {
+    const work = new RobustnessWork();
+    const ready: number[] = [];
+    work.announceTo((id) => ready.push(id));
+    let armed = false;
+    // Scores that read fine for the cache key, then fail inside the sampler.
+    const scores = new Proxy(
+      {},
+      {
+        get: (_, key) => {
+          if (armed && key !== 'toJSON') throw new Error('boom');
+          return undefined;
+        },
+      },
+    );
+    const input = { scale: [1, 5], aggregation: 'mean', members: ['a', 'b'], options: ['x', 'y'], criteria: ['k'], weights: { k: 1 }, scores } as unknown as RobustnessInput;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(work.soon(7, input)).toBeUndefined();
+      armed = true;
+      await work.idle();
+      expect(ready).toEqual([7]);
+      expect(work.soon(7, input)).toBeNull();
+      expect(errors).toHaveBeenCalledWith('Verdict could not compute the robustness figure:', expect.any(Error));
+    } finally {
+      errors.mockRestore();
+      work.close();
+    }
   });
 });
 
