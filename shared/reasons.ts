@@ -47,7 +47,8 @@ export interface SettledCell {
 export function settledCells(results: Results): SettledCell[] {
   const criteria = results.weights.map((w) => w.criterionId);
   return results.cells
-    .filter((c) => c.flaggedBefore !== null && !c.flagged)
+    // Settled only when everyone who disagreed then has voted again: one who abstained or stayed away settled nothing.
+    .filter((c) => c.flaggedBefore !== null && c.flaggedBefore.everyoneAgain && !c.flagged)
     .sort((a, b) => criteria.indexOf(a.criterionId) - criteria.indexOf(b.criterionId))
     .flatMap((c): SettledCell[] => {
       const scores = results.votes.flatMap((v) => (v.optionId === c.optionId && v.criterionId === c.criterionId && v.score !== null ? [v.score] : []));

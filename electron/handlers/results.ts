@@ -78,6 +78,13 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     earlierReasons(ctx, d.id, 'scores', (c) => seqOf.get(scoreRounds.get(c) ?? -1)).map((e) => [reasonKey(e.personId, e.optionId, e.criterionId), { round: e.round, why: e.why }]),
   );
   const flaggedBefore = earlierFlags(ctx, d, (c) => seqOf.get(scoreRounds.get(c) ?? -1));
+  // Whether everyone who scored a flagged cell then scored it again now: a disagreement left by abstaining is not settled.
+  const earlierFlagOf = (optionId: number, criterionId: number) => {
+    const f = flaggedBefore.get(cellKey(optionId, criterionId));
+    if (!f) return null;
+    const again = new Set(votes.filter((v) => v.option_id === optionId && v.criterion_id === criterionId && v.score !== null).map((v) => v.person_id));
+    return { round: f.round, min: f.min, max: f.max, everyoneAgain: [...f.scorers].every((id) => again.has(id)) };
+  };
   const earlierOf = (v: (typeof votes)[number]) => (v.why.trim() === '' ? (earlierFound.get(reasonKey(v.person_id, v.option_id, v.criterion_id)) ?? null) : null);
 
   // Members: participants in their order, then anyone else who voted.
@@ -163,7 +170,7 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
     roundIds,
     weights: criteria.map((c) => ({ criterionId: c.id, name: c.name, weight: r.weights[key(c.id)]!, source: weightSource.get(c.id)! })),
     cells: options.flatMap((o) =>
-      criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...r.cells[key(o.id)]![key(c.id)]!, flaggedBefore: flaggedBefore.get(cellKey(o.id, c.id)) ?? null })),
+      criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...r.cells[key(o.id)]![key(c.id)]!, flaggedBefore: earlierFlagOf(o.id, c.id) })),
     ),
     options: ordered.map((o) => ({
       optionId: Number(o),

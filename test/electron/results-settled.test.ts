@@ -19,10 +19,33 @@ describe('cells flagged before', () => {
     // Never flagged.
     expect(cell(w.django, w.flexibility).flaggedBefore).toBeNull();
     expect(settledCells(r).map((x) => [x.optionId, x.criterionId, x.before, x.now])).toEqual([
-      [w.django, w.speed, { round: 1, min: 2, max: 5 }, { min: 4, max: 5 }],
-      [w.flask, w.speed, { round: 1, min: 1, max: 3 }, { min: 3, max: 3 }],
+      [w.django, w.speed, { round: 1, min: 2, max: 5, everyoneAgain: true }, { min: 4, max: 5 }],
+      [w.flask, w.speed, { round: 1, min: 1, max: 3, everyoneAgain: true }, { min: 3, max: 3 }],
     ]);
     s.close();
+  });
+
+  it('settles nothing when someone who scored the flagged cell abstains in the re-vote or stays away', () => {
+    for (const away of ['abstains', 'stays away'] as const) {
+      const s = openTestService();
+      const w = workshop(s, { criteria: ['Speed', 'Flexibility'], weights: [1, 1], members: ['Ana', 'Bo'] });
+      const [, beta] = w.optionIds as [number, number];
+      const [, flex] = w.criterionIds as [number, number];
+      const [ana, bo] = w.memberIds as [number, number];
+      ok(s, 'openRound', { decisionId: w.decisionId });
+      for (const [m, dissent] of [[ana, 1], [bo, 5]] as const)
+        for (const o of w.optionIds) for (const c of w.criterionIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: m, optionId: o, criterionId: c, score: o === beta && c === flex ? dissent : 3, why: o === beta && c === flex ? `${m} said so` : undefined });
+      ok(s, 'revealRound', { decisionId: w.decisionId });
+      ok(s, 'openRound', { decisionId: w.decisionId, criterionId: flex });
+      for (const o of w.optionIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: bo, optionId: o, criterionId: flex, score: o === beta ? 5 : 3 });
+      if (away === 'abstains') for (const o of w.optionIds) inTurn(s, 'castScore', { decisionId: w.decisionId, memberId: ana, optionId: o, criterionId: flex, score: o === beta ? 'abstain' : 3 });
+      ok(s, 'revealRound', { decisionId: w.decisionId });
+      const r = ok(s, 'results', { decisionId: w.decisionId });
+      // Only Bo's 5 is left: not flagged now, but nobody settled anything.
+      expect(r.cells.find((x) => x.optionId === beta && x.criterionId === flex)).toMatchObject({ flagged: false, flaggedBefore: { round: 1, min: 1, max: 5, everyoneAgain: false } });
+      expect(settledCells(r), away).toEqual([]);
+      s.close();
+    }
   });
 
   it('takes the latest earlier round that flagged the cell, only rounds before the one shown, and only revealed ones', () => {
@@ -46,12 +69,12 @@ describe('cells flagged before', () => {
     // The round shown is the only one: nothing before it.
     expect(before()).toBeNull();
     round(flex, [2, 5]);
-    expect(before()).toEqual({ round: 1, min: 1, max: 5 });
+    expect(before()).toEqual({ round: 1, min: 1, max: 5, everyoneAgain: true });
     round(flex, [4, 4]);
-    expect(before()).toEqual({ round: 2, min: 2, max: 5 });
+    expect(before()).toEqual({ round: 2, min: 2, max: 5, everyoneAgain: true });
     round(flex, [4, 5]);
     // Round 3 agreed: the latest round that flagged it is still round 2.
-    expect(before()).toEqual({ round: 2, min: 2, max: 5 });
+    expect(before()).toEqual({ round: 2, min: 2, max: 5, everyoneAgain: true });
     // A criterion not re-voted shows its round-1 votes: no earlier round.
     expect(ok(s, 'results', { decisionId: w.decisionId }).cells.filter((x) => x.criterionId === speed).map((x) => x.flaggedBefore)).toEqual([null, null]);
     // While a round is open there are no results at all, so its votes can say nothing.

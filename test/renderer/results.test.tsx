@@ -61,7 +61,7 @@ describe('results', () => {
     // Flask × Admin was 1 to 4 in round 1 and agrees now (2, 2); Django × Admin was never flagged.
     const settled: Results = {
       ...results,
-      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4 } } : c)),
+      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4, everyoneAgain: true } } : c)),
       votes: [
         ...results.votes,
         { member: 0, optionId: 2, criterionId: 10, score: 2, why: '', earlier: { round: 1, why: 'Flask-Admin\nis enough' } },
@@ -83,7 +83,7 @@ describe('results', () => {
     const anonymous: Results = {
       ...results,
       members: results.members.map((m, i) => ({ ...m, personId: null, label: `Member ${i + 1}` })),
-      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4 } } : c)),
+      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4, everyoneAgain: true } } : c)),
       votes: [...results.votes, { member: 1, optionId: 2, criterionId: 10, score: 2, why: 'Changed my mind', earlier: null }],
     };
     render(<ResultsView decision={{ ...decision, anonymous: true }} results={anonymous} />);
