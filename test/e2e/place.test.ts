@@ -278,6 +278,12 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.getByRole('alertdialog', { name: 'Finish with cells left?' }).waitFor();
     await expect.poll(() => progress('Cy').filled).toBe(4);
     expect(progress('Cy').done).toBe(false);
+    // 4 Enter Tab Enter: the Tab on the question goes back to the grid, so the next Enter only asks again.
+    await page.keyboard.press('Tab');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog', { name: 'Finish with cells left?' }).waitFor();
+    expect(progress('Cy').done).toBe(false);
     await page.keyboard.press('Escape');
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
 

@@ -97,8 +97,19 @@ describe('the ballot grid', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Keep voting' }));
     await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('gridcell'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    // A Tab on the question is the grid's Tab: back to the cells, moved on, nothing finished.
     fireEvent.keyDown(grid, { key: 'Enter' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Finish with 1 of 4' }));
+    await screen.findByRole('alertdialog');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Keep voting' }), { key: 'Tab' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(calls.some((c) => c.method === 'finishBallot')).toBe(false);
+    // F finishes from the question, as does its button.
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    fireEvent.keyDown(await screen.findByRole('button', { name: 'Keep voting' }), { key: 'f' });
+    await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
+    onClose.mockClear();
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Finish with 1 of 4 (F)' }));
     await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
   });
 

@@ -58,6 +58,10 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   useLayoutEffect(() => {
     if (whyOpen) whyRef.current?.focus();
   }, [whyOpen]);
+  // The finish question takes the keyboard the same way, on Keep voting, before the next key.
+  useLayoutEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
 
   async function cast(cell: Cell, value: number | 'abstain', note?: string) {
     const existing = valueOf(cell);
@@ -79,7 +83,6 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   async function finish(anyway = false) {
     if (!anyway && ballot && ballot.filled < ballot.total) {
       setConfirming(true);
-      setTimeout(() => keepRef.current?.focus());
       return;
     }
     const reply = await api.finishBallot({ decisionId: decision.id, memberId, turn });
@@ -134,7 +137,11 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     if (e.key === 'Escape') return onClose(false);
     // Only the grid takes the grid's keys: Enter on a footer button is that button's click, never a Finish.
     if (!target.closest('[role="grid"]')) return;
-    if (e.key === 'Enter') return void finish();
+    if (e.key === 'Enter') {
+      // No click from this Enter: the question that opens takes the focus at once, and would receive it.
+      e.preventDefault();
+      return void finish();
+    }
     if (e.key === 'ArrowRight') move(0, 1);
     else if (e.key === 'ArrowLeft') move(0, -1);
     else if (e.key === 'ArrowDown') move(1, 0);
@@ -153,14 +160,17 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
     setConfirming(false);
     backToGrid();
   };
-  // The question answers only Enter or Space on a button it holds, and Tab between them; any other key means
-  // the voter was still typing (a spreadsheet habit: 5 Enter 3 Tab 2), so it goes back to the grid and counts there.
+  // The question finishes only on F, or on a click (or Enter) on its Finish button; Enter or Space on Keep voting
+  // goes back. Any other key means the voter was still typing (spreadsheet habits: 5 Enter 3 Tab 2, 4 Enter Tab
+  // Enter), so it goes back to the grid and counts there: a Tab moves on, a digit scores.
   const onConfirmKey = (e: KeyboardEvent) => {
-    if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') return;
+    if (e.key === 'Enter' || e.key === ' ') return;
     e.preventDefault();
     e.stopPropagation();
+    if (e.key === 'f' || e.key === 'F') return void finish(true);
     keepVoting();
-    typeValue(e.key);
+    if (e.key === 'Tab') move(0, e.shiftKey ? -1 : 1);
+    else typeValue(e.key);
   };
 
   if (!member) return <ErrorNote error="This member is no longer in the decision." />;
@@ -203,7 +213,7 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
             Keep voting
           </button>{' '}
           <button onClick={() => void finish(true)}>
-            Finish with {ballot.filled} of {ballot.total}
+            Finish with {ballot.filled} of {ballot.total} (F)
           </button>
         </div>
       )}
