@@ -93,9 +93,9 @@ function lineKey(e: HistoryEvent, kind: HistoryKind): string | undefined {
 /**
  * The history as people read it: one line per member's ballot in a round (per door), per burst of edits
  * (per door), per round event, instead of a line per cell. Phones vote at the same time, so a line collects
- * its events even when others' events fall between them. A ballot's line ends when it is finished; any other
- * kind of event (a round opened or revealed, an outcome, an export) ends every open line, so no line
- * straddles it. Lines are in the order of their last event; each keeps its events for those who open it.
+ * its events even when others' events fall between them. A ballot's line ends when it is finished (or after a
+ * pause); a status change or an undone delete mid-round does not split it. Any kind of event other than votes
+ * and edits ends the open edit bursts. Lines are in the order of their last event; each keeps its events.
  */
 export function groupHistory(events: readonly HistoryEvent[], d: DecisionDetail): HistoryGroup[] {
   const lines: { group: HistoryGroup; last: number }[] = [];
@@ -103,7 +103,9 @@ export function groupHistory(events: readonly HistoryEvent[], d: DecisionDetail)
   events.forEach((e, i) => {
     const kind = kindOf(e.type);
     const key = lineKey(e, kind);
-    if (key === undefined) open.clear();
+    // Another kind of event (a status, an export, a trash and undo) ends the open edit bursts, so edits read in
+    // order around it; ballots are keyed by their round, so they run on until finished or paused.
+    if (key === undefined) for (const k of [...open.keys()]) if (k.startsWith('edits ')) open.delete(k);
     let line = key === undefined ? undefined : open.get(key);
     if (line && Date.parse(e.at) - Date.parse(line.group.to) > PAUSE_MS) line = undefined;
     if (line) {

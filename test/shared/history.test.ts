@@ -69,7 +69,7 @@ describe('groupHistory', () => {
     expect(groupHistory(events, d)).toEqual(groups);
   });
 
-  it('a ballot’s line ends when it is finished, at a round event, after a long pause, or at another door', () => {
+  it('a ballot’s line ends when it is finished, after a long pause, or at another door; a new round is a new line', () => {
     const cast = (minute: number, roundId = 1, actor = 'participant') => ev('score_cast', { roundId, memberId: 2, optionId: 10, criterionId: 20 }, minute, actor);
     const groups = groupHistory(
       [
@@ -81,8 +81,11 @@ describe('groupHistory', () => {
         cast(20),
         ev('round_cancelled', { seq: 1 }, 21),
         cast(22, 2),
-        ev('round_opened', { seq: 3, kind: 'scores' }, 23),
-        cast(24, 2),
+        // A status change, or a delete undone, mid-round does not split the ballot's line.
+        ev('status_changed', { from: 'draft', to: 'proposed' }, 23),
+        ev('decision_trashed', { title: 'T' }, 24),
+        ev('decision_restored', { title: 'T' }, 24),
+        cast(25, 2),
       ],
       d,
     );
@@ -92,11 +95,12 @@ describe('groupHistory', () => {
       'Bo scored Django on Admin',
       'Bo scored Django on Admin',
       'Round 1 cancelled',
-      'Bo scored Django on Admin',
-      'Round 3 opened',
-      'Bo scored Django on Admin',
+      describeEvent(ev('status_changed', { from: 'draft', to: 'proposed' }, 23), d),
+      describeEvent(ev('decision_trashed', { title: 'T' }, 24), d),
+      describeEvent(ev('decision_restored', { title: 'T' }, 24), d),
+      'Bo: 2 votes cast',
     ]);
-    expect(groups.map((g) => g.actor)).toEqual(['participant', 'participant', 'desktop', 'participant', 'desktop', 'participant', 'desktop', 'participant']);
+    expect(groups.map((g) => g.actor)).toEqual(['participant', 'participant', 'desktop', 'participant', 'desktop', 'desktop', 'desktop', 'desktop', 'participant']);
   });
 
   it('an anonymous decision’s votes (no cell in their events) group the same way and say no more than the events do', () => {
