@@ -379,6 +379,7 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
       const phone = await phoneContext.newPage();
       await phone.goto(joinUrl);
       await phone.getByRole('heading', { name: 'Who are you?' }).waitFor();
+      expect(await sideways(phone), 'the phone’s list of names scrolls sideways').toBeLessThanOrEqual(0);
       await phone.locator('.names button').first().click();
       await phone.getByText(/^Voting as/).waitFor();
       const group = phone.getByRole('group').first();
