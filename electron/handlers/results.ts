@@ -117,7 +117,11 @@ export function computeResults(ctx: Ctx, d: DecisionRow, { withRobustness = true
   };
   const r = score(input);
   const wanted = withRobustness && memberIds.length > 0;
-  const figure = !wanted ? null : wait ? ctx.robustness.now({ ...input, weightVotes }) : ctx.robustness.soon(d.id, { ...input, weightVotes });
+  // The figure's samples follow the order of its inputs: in the order of the ids, so moving a criterion or an
+  // option on screen (or an anonymous decision's order of members) never changes it.
+  const byId = (ids: readonly string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
+  const figureInput = { ...input, members: byId(input.members), options: byId(input.options), criteria: byId(input.criteria), weightVotes };
+  const figure = !wanted ? null : wait ? ctx.robustness.now(figureInput) : ctx.robustness.soon(d.id, figureInput);
   const rob = figure ?? null;
 
   const rankOf = new Map<string, number>();

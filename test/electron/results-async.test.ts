@@ -93,6 +93,17 @@ describe('a results read that does not wait', () => {
   });
 });
 
+describe('the same decision, the same figure', () => {
+  it('moving a criterion or an option on screen leaves the robustness figure as it was', () => {
+    const { s, w } = revealed();
+    const figure = () => ok(s, 'results', { decisionId: w.decisionId }).robustness;
+    const before = figure();
+    ok(s, 'moveCriterion', { criterionId: w.criterionIds.at(-1)!, position: 0 });
+    ok(s, 'moveOption', { optionId: w.optionIds.at(-1)!, position: 0 });
+    expect(figure()).toEqual(before);
+  });
+});
+
 describe('a results read that waits (the default: CLI, ADR, phones)', () => {
   it('has the figure at once, on a cold cache', () => {
     const { s, w, events } = revealed();
