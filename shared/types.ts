@@ -222,8 +222,6 @@ export interface ResultCell extends CellStats {
   /**
    * The latest revealed scores round before the one shown that flagged this cell (the same rule), with its
    * lowest and highest score: a re-vote that settled a disagreement still says there was one. null when none did.
-   */
-  /**
    * `everyoneAgain`: every member who scored the cell in that round scored it again now (no abstention, no
    * absence); only then can a re-vote have settled it.
    */

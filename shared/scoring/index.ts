@@ -229,8 +229,16 @@ export const listOf = (names: readonly string[]): string => (names.length < 2 ? 
  * One sentence on how sensitive the winner is to the weights, for the screen and the ADR.
  * `complete` is how many options have a score on every criterion (only those are compared).
  */
-export function describeFlip(flip: Flip | null, complete: number, names: Names = asIs): string {
-  if (flip?.tie) return `${listOf(flip.tied.map(names.option))} are tied: any change of weight decides it.`;
+/**
+ * The minimal-flip sentence. `value` (the team's value of a cell) tells a tie that weights can break from one
+ * between options scored the same on every criterion, which no weighting separates.
+ */
+export function describeFlip(flip: Flip | null, complete: number, names: Names = asIs, value?: (option: string, criterion: string) => number | null, criteria: readonly string[] = []): string {
+  if (flip?.tie) {
+    const same = value !== undefined && criteria.every((k) => flip.tied.every((o) => Math.abs((value(o, k) ?? NaN) - (value(flip.tied[0]!, k) ?? NaN)) <= EPSILON));
+    if (same) return `${listOf(flip.tied.map(names.option))} are tied with the same score on every criterion: no change of weight separates them.`;
+    return `${listOf(flip.tied.map(names.option))} are tied: any change of weight decides it.`;
+  }
   if (flip === null) {
     if (complete === 0) return 'No option has a score on every criterion yet, so none can be compared.';
     if (complete === 1) return 'Only one option has a score on every criterion: there is nothing to compare it with.';

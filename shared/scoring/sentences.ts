@@ -29,5 +29,6 @@ export function resultSentences(r: Plain, escape: (text: string) => string = (t)
           { ...rob, leaders: rob.leaderIds.map(String), wins: rob.wins.map((w) => ({ option: String(w.optionId), share: w.share })) },
           names,
         );
-  return { flip: describeFlip(flip, complete, names), leftOut, robustness };
+  const value = (o: string, k: string) => r.cells.find((c) => String(c.optionId) === o && String(c.criterionId) === k)?.value ?? null;
+  return { flip: describeFlip(flip, complete, names, value, [...criterionName.keys()]), leftOut, robustness };
 }

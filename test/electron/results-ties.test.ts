@@ -25,6 +25,15 @@ describe('a dead heat for first place', () => {
       { options: ['Django', 'Flask'], criteria: ['Speed', 'Docs'], weights: [1, 1], members: ['Ana', 'Bo'] },
     );
 
+  it('says no weight separates two options scored the same on every criterion (a tie weights cannot break)', () => {
+    const { results } = voted(
+      { Ana: { Django: [4, 2], Flask: [4, 2] }, Bo: { Django: [3, 5], Flask: [3, 5] } },
+      { options: ['Django', 'Flask'], criteria: ['Speed', 'Docs'], weights: [4, 1], members: ['Ana', 'Bo'] },
+    );
+    expect(results.sentences.flip).toBe('Django and Flask are tied with the same score on every criterion: no change of weight separates them.');
+    expect(results.minimalFlip!.sentence).toBe(results.sentences.flip);
+  });
+
   it('reads as a tie with a change of 0, fragile, never as robust', () => {
     const { results, option } = heat();
     expect(results.minimalFlip).toMatchObject({ tie: true, tiedIds: [option('Django'), option('Flask')], criterionId: null, deltaPoints: 0, fragile: true });

@@ -241,6 +241,17 @@ describe('the sensitivity sentences', () => {
     expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: any change of weight decides it.');
   });
 
+  it('say no weight separates options scored the same on every criterion, and only then', () => {
+    const cells: Record<string, Record<string, number>> = { Django: { speed: 4, fit: 2 }, Flask: { speed: 4, fit: 2 }, Pyramid: { speed: 2, fit: 4 } };
+    const value = (o: string, k: string) => cells[o]![k]!;
+    expect(describeFlip(tie(['Django', 'Flask']), 3, undefined, value, ['speed', 'fit'])).toBe(
+      'Django and Flask are tied with the same score on every criterion: no change of weight separates them.',
+    );
+    // Level overall but different on the criteria: a weight decides it.
+    cells.Flask = { speed: 2, fit: 4 };
+    expect(describeFlip(tie(['Django', 'Flask']), 3, undefined, value, ['speed', 'fit'])).toBe('Django and Flask are tied: any change of weight decides it.');
+  });
+
   it('say "No single weight change…" only when two or more options are compared and none can overtake', () => {
     expect(describeFlip(null, 2)).toBe('No single weight change makes another option win.');
     expect(describeFlip(null, 1)).toBe('Only one option has a score on every criterion: there is nothing to compare it with.');

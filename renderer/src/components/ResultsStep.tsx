@@ -285,7 +285,7 @@ export function whatIf(decision: DecisionDetail, results: Results, raw: Record<s
   const totals = weightedTotals(options, criteria, weights, value);
   const ranking = rankOptions(options, totals);
   const { minimalFlip: flip } = sensitivity(ranking, criteria, weights, totals, value);
-  return { weights, totals, ranking, flip };
+  return { weights, totals, ranking, flip, value, criteria };
 }
 
 function WhatIf({ decision, results }: { decision: DecisionDetail; results: Results }) {
@@ -334,7 +334,7 @@ function WhatIf({ decision, results }: { decision: DecisionDetail; results: Resu
           </li>
         ))}
       </ol>
-      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, view.ranking.length, names)}</p>
+      <p className={`flip${view.flip?.fragile ? ' fragile' : ''}`}>{describeFlip(view.flip, view.ranking.length, names, view.value, view.criteria)}</p>
       <div className="actions">
         <button onClick={() => setRaw(initial)} disabled={!changed}>
           Reset
