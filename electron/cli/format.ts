@@ -1,6 +1,7 @@
 // Plain-text views for the terminal.
 import { describeEvent, doorOf, groupHistory, historyTime, type HistoryKind } from '../../shared/history.ts';
 import { cellReasons, scoreSpan, settledCells, type CellReason } from '../../shared/reasons.ts';
+import { withoutControls } from '../../shared/text.ts';
 import type { DecisionDetail, DecisionSummary, HistoryEvent, RepoScan, Results } from '../../shared/types.ts';
 
 const pct = (w: number) => `${(w * 100).toFixed(1)} %`;
@@ -70,7 +71,7 @@ function reasonLines(r: Results, said: readonly CellReason[]): string[] {
   return said.map((x) => {
     const who = `${r.members[x.member]?.label ?? 'a member'} (${x.score ?? 'abstained'}${x.round === null ? '' : `, earlier, round ${x.round}`}): `;
     // A reason is typed text: no control character reaches the terminal, and its lines stay under its start.
-    const text = x.text.trim().replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n]/gu, ' ');
+    const text = withoutControls(x.text.trim().replace(/\r\n?/g, '\n'), '\n');
     return `    ${who}${text.split('\n').join(`\n    ${' '.repeat(who.length)}`)}`;
   });
 }

@@ -1,5 +1,6 @@
 // Turning user text into markdown that says what the user typed and nothing more:
 // no stray headings, tables, HTML, links or emphasis, and nothing markdownlint objects to.
+import { withoutControls } from '../text.ts';
 
 const URL_RE = /https?:\/\/[^\s<>"`|\\]+[^\s<>"`|\\.,;:!?)\]'*_]/g;
 
@@ -17,8 +18,7 @@ function escapeRun(text: string): string {
 
 /** One line of plain text, safe anywhere inline: headings, list items, table cells, link text. */
 export function inline(text: string): string {
-  const flat = text
-    .replace(/\p{Cc}+/gu, ' ')
+  const flat = withoutControls(text)
     .replace(/\s+/g, ' ')
     .trim();
   let out = '';

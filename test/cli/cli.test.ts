@@ -100,6 +100,9 @@ describe('the verdict command line', () => {
     if (!r.ok || !d.ok) throw new Error('no results');
     const hostile = { ...r.value, votes: r.value.votes.map((v) => (v.why.startsWith('Still') ? { ...v, why: 'red \u001b[31malert\u0007' } : v)) };
     expect(resultsView(hostile, d.value)).toContain('Bo Chen (5): red  [31malert');
+    // Nor a bidirectional override that would show it in another order than it was typed.
+    const reversed = { ...r.value, votes: r.value.votes.map((v) => (v.why.startsWith('Still') ? { ...v, why: 'ok \u202Ekcatta\u202C \u2067x\u2069' } : v)) };
+    expect(resultsView(reversed, d.value)).toContain('Bo Chen (5): ok  kcatta   x ');
     s.close();
     const out = (await cli(db)('results', String(w.decisionId))).out;
     expect(out).toContain(

@@ -133,6 +133,20 @@ describe('ADR rendering of hostile text', () => {
     // 450 renders linted: CPU-bound, and on a shared 2-core machine it has taken 47 s. Its subject is the
     // markdown, not the time.
   }, 180_000);
+
+  it('lets no bidirectional override or isolate through, so the record reads in the order it is stored', () => {
+    const base = workshopInput();
+    const results = structuredClone(base.results!);
+    results.votes[0]!.why = 'fine \u202Eevil\u202C and \u2066isolated\u2069';
+    results.cells.find((c) => c.optionId === results.votes[0]!.optionId && c.criterionId === results.votes[0]!.criterionId)!.flagged = true;
+    const d = structuredClone(base.decision);
+    d.title = 'Use \u202Egnajd\u202C';
+    for (const profile of profiles) {
+      const md = renderers[profile]({ ...base, decision: d, results });
+      expect(md, profile).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      expect(md, profile).toContain('fine evil and isolated');
+    }
+  });
 });
 
 describe('golden files', () => {
