@@ -240,9 +240,13 @@ export const methods = {
   },
   /** Without a turn: progress only (filled, total, done). With one: the cells, values only for those written in it. */
   ballot: { input: z.strictObject({ decisionId: Id, memberId: Id, turn: TurnToken.optional() }), writes: false, output: returns<T.Ballot>() },
-  /** Opens a member's ballot on one screen; `release` ends that screen's previous turn in the same step. */
+  /**
+   * Opens a member's ballot on one screen; `release` ends that screen's previous turn in the same step.
+   * `takeOver` takes the ballot from a screen of the same kind that still holds it (a tab closed mid-ballot);
+   * never from a phone. The values typed there stay sealed to the new turn, as a finished ballot's do.
+   */
   takeTurn: {
-    input: z.strictObject({ decisionId: Id, memberId: Id, release: TurnToken.optional() }),
+    input: z.strictObject({ decisionId: Id, memberId: Id, release: TurnToken.optional(), takeOver: z.boolean().optional() }),
     writes: true,
     output: returns<T.Turn>(),
   },

@@ -28,6 +28,8 @@ interface TurnRow {
   token_hash: string;
   round_id: number;
   person_id: number;
+  /** The door that took it: a screen ('desktop', 'web'), a phone ('participant'), the command line. */
+  actor: string;
   expires_at: string;
 }
 
@@ -240,7 +242,14 @@ export function takeTurn(ctx: Ctx, input: Parsed<'takeTurn'>): Turn {
   if (input.release !== undefined) release(ctx, s.decision.id, input.release);
   const held = ctx.sql<TurnRow>('SELECT * FROM turns WHERE round_id = ? AND person_id = ?').get(s.round.id, s.memberId);
   if (held !== undefined && held.expires_at > ctx.now()) {
-    fail('turn_taken', `${s.name}’s ballot is open elsewhere (another window, tab or phone). Finish or close it there, or wait until it times out at ${held.expires_at.slice(11, 16)} UTC.`, 'memberId');
+    // A screen may take the ballot from another screen of its kind (a tab closed mid-ballot would otherwise lock
+    // the member out until the turn lapses); a phone's ballot is only ever given back by the phone or a seat reset.
+    const sameKind = held.actor === ctx.actor;
+    if (!input.takeOver || !sameKind) {
+      const where = held.actor === 'participant' ? 'on their own device' : 'elsewhere (another window or tab)';
+      const then = sameKind ? 'Open it here anyway, or finish or close it there' : held.actor === 'participant' ? 'Finish or close it there, or reset their seat where the doors are open' : 'Finish or close it there';
+      fail('turn_taken', `${s.name}’s ballot is open ${where}. ${then}, or wait until it times out at ${held.expires_at.slice(11, 16)} UTC.`, 'memberId');
+    }
   }
   ctx.sql('DELETE FROM turns WHERE round_id = ? AND person_id = ?').run(s.round.id, s.memberId);
   const token = randomBytes(16).toString('base64url');

@@ -305,9 +305,9 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.getByRole('button', { name: /^Open Cy’s ballot/ }).waitFor();
   });
 
-  it('a reload mid-ballot returns to it while the turn is live, and not once the ballot was closed', async () => {
+  it('a reload mid-ballot returns to it while the turn is live, and not once the ballot was closed; a tab closed mid-ballot can be taken over', async () => {
     const d = must(service.call('createDecision', { title: 'Reload mid-ballot', template: 'django-vs-flask' }));
-    for (const name of ['Ana', 'Bo']) must(service.call('addParticipant', { decisionId: d.id, name }));
+    for (const name of ['Ana', 'Bo', 'Cy']) must(service.call('addParticipant', { decisionId: d.id, name }));
     must(service.call('openRound', { decisionId: d.id }));
     await page.goto(`${server.url}#/d/${d.id}/vote`);
     await page.getByRole('button', { name: 'Open Bo’s ballot' }).click();
@@ -326,6 +326,26 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
     await page.getByText(/^2 of \d+ filled$/).waitFor();
     const bo = must(service.call('getDecision', { decisionId: d.id })).rounds.find((r) => r.status === 'open')!.progress.find((m) => m.name === 'Bo')!;
     expect(bo.filled).toBe(2);
+    // A tab closed mid-ballot holds Bo's turn until it lapses: this screen is told so, and may open it here anyway.
+    const other = await browser.newPage();
+    await other.goto(`${server.url}#/d/${d.id}/vote`);
+    await other.getByRole('button', { name: 'Open Cy’s ballot' }).click();
+    await other.getByRole('grid', { name: 'Cy’s ballot' }).waitFor();
+    await other.keyboard.press('3');
+    await other.getByText(/^1 of \d+ filled$/).waitFor();
+    await other.close();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open Cy’s ballot' }).click();
+    await page.getByText(/^Cy’s ballot is open elsewhere \(another window or tab\)\. Open it here anyway/).waitFor();
+    await page.getByRole('button', { name: 'Open Cy’s ballot here anyway' }).click();
+    await page.getByRole('grid', { name: 'Cy’s ballot' }).waitFor();
+    // What the closed tab typed stays sealed to this new turn.
+    expect(await page.getByRole('gridcell').first().textContent()).toBe('●');
+    await page.getByRole('gridcell').first().focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Open Cy’s ballot/ }).waitFor();
+    await page.getByRole('button', { name: /^Open Bo’s ballot/ }).click();
+    await page.getByRole('grid', { name: 'Bo’s ballot' }).waitFor();
     // Esc gives the turn back: a reload now shows the tiles, and the ballot opens sealed only by choice.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Open Bo’s ballot/ }).waitFor();

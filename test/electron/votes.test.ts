@@ -184,7 +184,15 @@ describe('rounds and votes', () => {
       const cell = { decisionId: w.decisionId, memberId: ana, optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
       const first = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
       expect(first.expiresAt).toBe('2026-11-23T09:15:00.000Z');
-      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone). Finish or close it there, or wait until it times out at 09:15 UTC.' } });
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window or tab). Open it here anyway, or finish or close it there, or wait until it times out at 09:15 UTC.' } });
+      // A screen of the same kind may take it over (a tab closed mid-ballot); what the first turn typed stays sealed to it.
+      ok(s, 'castScore', { ...cell, turn: first.turn, score: 3 });
+      const over = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana, takeOver: true });
+      expect(over.ballot.cells).toEqual([{ optionId: cell.optionId, criterionId: cell.criterionId, sealed: true }]);
+      expect(s.call('castScore', { ...cell, turn: first.turn, score: 5 })).toMatchObject({ ok: false, error: { code: 'no_turn' } });
+      ok(s, 'endTurn', { decisionId: w.decisionId, turn: over.turn });
+      const again = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
+      Object.assign(first, again); // the rest of the story goes on with this new turn
       // A vote renews it.
       now += 10 * 60_000;
       ok(s, 'castScore', { ...cell, turn: first.turn, score: 4 });

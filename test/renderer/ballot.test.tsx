@@ -297,5 +297,10 @@ describe('the shared screen while votes are hidden', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Ana’s ballot is open elsewhere (another window, tab or phone).');
     expect(screen.queryByRole('grid')).toBeNull();
+    // The screen offers to take it over (a tab closed mid-ballot): the server decides, and here it agrees.
+    answer({ takeTurn: (i) => ok({ turn: TURN, memberId: i.memberId, roundId: round.id, expiresAt: '2026-11-23T10:00:00.000Z', ballot: ballot() }), endTurn: () => ok({ ended: true }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot here anyway' }));
+    await screen.findByRole('grid', { name: 'Ana’s ballot' });
+    expect(calls.find((c) => c.method === 'takeTurn')?.input).toEqual({ decisionId: 1, memberId: 7, takeOver: true });
   });
 });

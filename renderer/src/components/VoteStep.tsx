@@ -6,7 +6,7 @@ import { Empty, ErrorNote, useAction } from './common.tsx';
 import { DoorsPanel } from './DoorsPanel.tsx';
 
 export function VoteStep() {
-  const { decision, openRound, turn, turnError, openBallot, closeBallot, setStep, refreshDecision } = useStore();
+  const { decision, openRound, turn, turnError, heldElsewhere, openBallot, closeBallot, setStep, refreshDecision } = useStore();
   const { run, error } = useAction();
   if (!decision) return null;
   if (openRound && turn && turn.decisionId === decision.id && turn.ballot.roundId === openRound.id) {
@@ -31,6 +31,10 @@ export function VoteStep() {
   }
   if (!openRound) return <OpenRound decision={decision} />;
   const done = openRound.progress.filter((m) => m.done).length;
+  const nameOf = (memberId: number) => {
+    const name = openRound.progress.find((m) => m.personId === memberId)?.name;
+    return name ? `${name}’s ballot` : 'the ballot';
+  };
   const reveal = async () => {
     const reply = await run('revealRound', { decisionId: decision.id });
     if (reply.ok) setStep('results');
@@ -71,6 +75,10 @@ export function VoteStep() {
         </button>
       </div>
       <ErrorNote error={turnError ?? error} />
+      {heldElsewhere !== null && (
+        // A tab closed mid-ballot holds it until it lapses; the server refuses this for a ballot open on a phone.
+        <button onClick={() => void openBallot(heldElsewhere, true)}>Open {nameOf(heldElsewhere)} here anyway</button>
+      )}
     </section>
     <DoorsPanel decision={decision} />
     </>

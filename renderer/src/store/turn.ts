@@ -16,7 +16,10 @@ export interface TurnSlice {
   turn: HeldTurn | null;
   /** Why a tile did not open (the ballot is open elsewhere, the round closed). */
   turnError: string | null;
-  openBallot(memberId: number): Promise<void>;
+  /** The member whose ballot another screen or a phone holds: the screen offers to open it here anyway. */
+  heldElsewhere: number | null;
+  /** `takeOver`: take the ballot from another screen that still holds it (a tab closed mid-ballot). */
+  openBallot(memberId: number, takeOver?: boolean): Promise<void>;
   closeBallot(): Promise<void>;
   /** After a reload: the ballot this tab held opens again while its turn is live. */
   resumeBallot(): Promise<void>;
@@ -57,23 +60,24 @@ const kept = {
 export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
   turn: null,
   turnError: null,
-  async openBallot(memberId) {
+  heldElsewhere: null,
+  async openBallot(memberId, takeOver = false) {
     const decisionId = get().decisionId;
     if (decisionId === null) return;
     const held = get().turn;
     // Taking the next member's turn gives back this screen's current one in the same step.
     const release = held?.decisionId === decisionId ? held.turn : undefined;
     if (held && release === undefined) await get().closeBallot();
-    const reply = await api.takeTurn({ decisionId, memberId, release });
+    const reply = await api.takeTurn({ decisionId, memberId, release, ...(takeOver ? { takeOver } : {}) });
     if (!reply.ok) {
       // A refused take gives nothing back (its release is undone with it): end this screen's turn, so the
       // member it held is not locked out on this very screen.
       if (held) await get().closeBallot();
-      return set({ turn: null, turnError: reply.error.message });
+      return set({ turn: null, turnError: reply.error.message, heldElsewhere: reply.error.code === 'turn_taken' && !takeOver ? memberId : null });
     }
     const turn = { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot };
     kept.save(turn);
-    set({ turn, turnError: null });
+    set({ turn, turnError: null, heldElsewhere: null });
   },
   async resumeBallot() {
     const left = kept.read();
@@ -97,7 +101,7 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
   },
   async closeBallot() {
     const held = get().turn;
-    set({ turn: null, turnError: null });
+    set({ turn: null, turnError: null, heldElsewhere: null });
     kept.clear();
     if (held) await api.endTurn({ decisionId: held.decisionId, turn: held.turn });
   },
