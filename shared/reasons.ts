@@ -28,35 +28,44 @@ export function cellReasons(results: Results, optionId: number, criterionId: num
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 
-/** A cell an earlier round flagged and a re-vote settled: the disagreement, how it ended, and what was written on it. */
-export interface SettledCell {
+/** A cell an earlier round flagged that is not flagged now: the disagreement, where it stands, and what was written on it. */
+export interface RevotedCell {
   optionId: number;
   criterionId: number;
   /** The latest earlier round that flagged it, with its lowest and highest score. */
   before: { round: number; min: number; max: number };
-  /** The lowest and highest score now. */
-  now: { min: number; max: number };
+  /** The lowest and highest score now; null when nobody scored it now. */
+  now: { min: number; max: number } | null;
+  /**
+   * Settled: everyone who scored it then scored it again, and agrees now. Otherwise still open: someone abstained
+   * or stayed away, so the agreement that is left settles nothing (and must not vanish from view either).
+   */
+  settled: boolean;
   reasons: CellReason[];
 }
 
 /**
- * The cells a re-vote settled (flagged in an earlier round, not now, scored now), criteria in their order, options in
- * theirs — the discussion a reader of the record most wants to see. One list for the screen, the command line and
- * the record.
+ * The cells a re-vote took out of the flagged ones, criteria in their order, options in theirs — the discussion a
+ * reader of the record most wants to see. One list for the screen, the command line and the record.
  */
-export function settledCells(results: Results): SettledCell[] {
+export function revotedCells(results: Results): RevotedCell[] {
   const criteria = results.weights.map((w) => w.criterionId);
   return results.cells
-    // Settled only when everyone who disagreed then has voted again: one who abstained or stayed away settled nothing.
-    .filter((c) => c.flaggedBefore !== null && c.flaggedBefore.everyoneAgain && !c.flagged)
+    .filter((c) => c.flaggedBefore !== null && !c.flagged)
     .sort((a, b) => criteria.indexOf(a.criterionId) - criteria.indexOf(b.criterionId))
-    .flatMap((c): SettledCell[] => {
+    .map((c): RevotedCell => {
       const scores = results.votes.flatMap((v) => (v.optionId === c.optionId && v.criterionId === c.criterionId && v.score !== null ? [v.score] : []));
-      // Everyone abstained in the re-vote: nothing was settled.
-      if (scores.length === 0) return [];
-      const now = { min: Math.min(...scores), max: Math.max(...scores) };
-      return [{ optionId: c.optionId, criterionId: c.criterionId, before: c.flaggedBefore!, now, reasons: cellReasons(results, c.optionId, c.criterionId) }];
+      const now = scores.length ? { min: Math.min(...scores), max: Math.max(...scores) } : null;
+      const { round, min, max, everyoneAgain } = c.flaggedBefore!;
+      return { optionId: c.optionId, criterionId: c.criterionId, before: { round, min, max }, now, settled: everyoneAgain && now !== null, reasons: cellReasons(results, c.optionId, c.criterionId) };
     });
+}
+
+/** Where a re-voted cell stands, in words: "2 to 5 in round 1, now 4 to 5", or why it is still open. */
+export function revotedSpan(x: RevotedCell): string {
+  const then = `${scoreSpan(x.before)} in round ${x.before.round}`;
+  if (x.settled) return `${then}, now ${scoreSpan(x.now!)}`;
+  return `${then}; ${x.now ? `now ${scoreSpan(x.now)}, but ` : ''}not everyone who scored it then scored it again`;
 }
 
 /** "2 to 5", or "all 4" when everyone gave the same score. */

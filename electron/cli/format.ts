@@ -1,6 +1,6 @@
 // Plain-text views for the terminal.
 import { describeEvent, doorOf, groupHistory, historyTime, type HistoryKind } from '../../shared/history.ts';
-import { cellReasons, scoreSpan, settledCells, type CellReason } from '../../shared/reasons.ts';
+import { cellReasons, revotedCells, revotedSpan, type CellReason } from '../../shared/reasons.ts';
 import { withoutControls } from '../../shared/text.ts';
 import type { DecisionDetail, DecisionSummary, HistoryEvent, RepoScan, Results } from '../../shared/types.ts';
 
@@ -53,11 +53,12 @@ export function resultsView(r: Results, d: DecisionDetail): string {
       lines.push(...reasonLines(r, cellReasons(r, c.optionId, c.criterionId)));
     }
   }
-  const settled = settledCells(r);
-  if (settled.length) {
-    lines.push('', 'Settled after a re-vote:');
-    for (const x of settled) {
-      lines.push(`  ${name(x.optionId, d.options)} × ${name(x.criterionId, d.criteria)}: ${scoreSpan(x.before)} in round ${x.before.round}, now ${scoreSpan(x.now)}`);
+  const revoted = revotedCells(r);
+  for (const [settled, heading] of [[true, 'Settled after a re-vote:'], [false, 'Left open after a re-vote:']] as const) {
+    const these = revoted.filter((x) => x.settled === settled);
+    if (these.length) lines.push('', heading);
+    for (const x of these) {
+      lines.push(`  ${name(x.optionId, d.options)} × ${name(x.criterionId, d.criteria)}: ${revotedSpan(x)}`);
       lines.push(...reasonLines(r, x.reasons));
     }
   }

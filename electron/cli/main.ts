@@ -1,5 +1,6 @@
 // Entry point of the `verdict` command, bundled into out/cli/ by scripts/build-cli.mjs.
 import { fileURLToPath } from 'node:url';
+import { withoutControls } from '../../shared/text.ts';
 import { run } from './program.ts';
 
 /** The renderer that `npm run web` builds. */
@@ -13,9 +14,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Typed text (titles, names, reasons) never drives the terminal: no control or bidi character reaches it.
 void run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${withoutControls(text, '\n\t')}\n`),
+  err: (text) => process.stderr.write(`${withoutControls(text, '\n\t')}\n`),
   env: process.env,
   async serve(service, port) {
     // Loaded only here: every other command starts without the web server's code.

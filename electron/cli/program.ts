@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { draftReason } from '../../shared/adr/reason.ts';
 import type { Method, Output } from '../../shared/api.ts';
 import { fail, UserError } from '../../shared/reply.ts';
+import { jsonForTerminal } from '../../shared/text.ts';
 import { statuses } from '../../shared/status.ts';
 import { adrProfiles, roles, type DecisionDetail } from '../../shared/types.ts';
 import { resolveDbPath } from '../db/location.ts';
@@ -68,7 +69,7 @@ export function buildProgram(io: Io): { program: Command; dispose(): void } {
       .immediate();
   const detail = (id: number): DecisionDetail => call('getDecision', { decisionId: id });
   const members = (d: DecisionDetail) => d.participants.map((p) => ({ id: p.personId, name: p.name }));
-  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  const json = (value: unknown) => io.out(jsonForTerminal(JSON.stringify(value, null, 2)));
 
   program
     .description('Verdict: architecture decisions made together, from the command line.')

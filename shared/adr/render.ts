@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { resultSentences } from '../scoring/sentences.ts';
 import { listOf } from '../scoring/index.ts';
 import { criterionShares } from '../scoring/shares.ts';
-import { cellReasons, scoreSpan, settledCells, type CellReason } from '../reasons.ts';
+import { cellReasons, revotedCells, revotedSpan, type CellReason } from '../reasons.ts';
 import { adrProfiles, type AdrProfile, type DecisionDetail, type RecordNames, type Results } from '../types.ts';
 import { blocks, cell, document, headingText, inline, lines, linkDestination, linkText, table } from './markdown.ts';
 import { afterBecause, draftReason, lowerFirst } from './reason.ts';
@@ -293,18 +293,26 @@ function flaggedReasons(d: DecisionDetail, r: Results | null, s: Style): string 
 }
 
 /**
- * The disagreements a re-vote settled (`settledCells`), with the range then and now and what was written on them,
- * named as the flagged cells' quotes are. A settled cell nobody explained still gets its line: the change is news.
+ * The disagreements a re-vote took out of the flagged cells (`revotedCells`): those it settled, and those it left
+ * open because someone who scored them then did not score them again; with the range then and now and what was
+ * written on them, named as the flagged cells' quotes are. A cell nobody explained still gets its line.
  */
 function settledReasons(d: DecisionDetail, r: Results | null, s: Style): string | null {
   if (!r) return null;
   const labels = memberLabels(d, r);
-  const items = settledCells(r).map((x) => {
-    const head = `${s.bullet} ${cellName(d, x.optionId, x.criterionId)}, ${scoreSpan(x.before)} in round ${x.before.round}, now ${scoreSpan(x.now)}`;
-    const lines = quotedReasons(x.reasons, labels, s);
-    return lines.length ? `${head}:\n${lines.join('\n')}` : `${head}; no reasons given.`;
-  });
-  return items.length ? `Disagreements settled after a re-vote:\n\n${items.join('\n')}` : null;
+  const cells = revotedCells(r);
+  const part = (settled: boolean, heading: string) => {
+    const items = cells
+      .filter((x) => x.settled === settled)
+      .map((x) => {
+        const head = `${s.bullet} ${cellName(d, x.optionId, x.criterionId)}, ${revotedSpan(x)}`;
+        const lines = quotedReasons(x.reasons, labels, s);
+        return lines.length ? `${head}:\n${lines.join('\n')}` : `${head}; no reasons given.`;
+      });
+    return items.length ? `${heading}:\n\n${items.join('\n')}` : null;
+  };
+  const parts = [part(true, 'Disagreements settled after a re-vote'), part(false, 'Disagreements a re-vote left open')].filter(Boolean);
+  return parts.length ? parts.join('\n\n') : null;
 }
 
 function rounds(d: DecisionDetail): string | null {

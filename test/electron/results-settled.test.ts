@@ -1,7 +1,7 @@
 // A re-vote that settles a disagreement still says there was one: each cell carries the latest earlier revealed
 // round that flagged it, with that round's range, by the same rule as the results' own flag.
 import { describe, expect, it } from 'vitest';
-import { settledCells } from '../../shared/reasons.ts';
+import { revotedCells, revotedSpan } from '../../shared/reasons.ts';
 import { settledWorkshop } from '../adr-helpers.ts';
 import { inTurn, ok, openTestService, workshop } from '../helpers.ts';
 
@@ -18,14 +18,14 @@ describe('cells flagged before', () => {
     expect(cell(w.flask, w.flexibility)).toMatchObject({ flagged: true, flaggedBefore: { round: 1, min: 1, max: 5 } });
     // Never flagged.
     expect(cell(w.django, w.flexibility).flaggedBefore).toBeNull();
-    expect(settledCells(r).map((x) => [x.optionId, x.criterionId, x.before, x.now])).toEqual([
-      [w.django, w.speed, { round: 1, min: 2, max: 5, everyoneAgain: true }, { min: 4, max: 5 }],
-      [w.flask, w.speed, { round: 1, min: 1, max: 3, everyoneAgain: true }, { min: 3, max: 3 }],
+    expect(revotedCells(r).map((x) => [x.optionId, x.criterionId, x.before, x.now, x.settled])).toEqual([
+      [w.django, w.speed, { round: 1, min: 2, max: 5 }, { min: 4, max: 5 }, true],
+      [w.flask, w.speed, { round: 1, min: 1, max: 3 }, { min: 3, max: 3 }, true],
     ]);
     s.close();
   });
 
-  it('settles nothing when someone who scored the flagged cell abstains in the re-vote or stays away', () => {
+  it('settles nothing when someone who scored the flagged cell abstains in the re-vote or stays away: the cell is left open', () => {
     for (const away of ['abstains', 'stays away'] as const) {
       const s = openTestService();
       const w = workshop(s, { criteria: ['Speed', 'Flexibility'], weights: [1, 1], members: ['Ana', 'Bo'] });
@@ -43,7 +43,13 @@ describe('cells flagged before', () => {
       const r = ok(s, 'results', { decisionId: w.decisionId });
       // Only Bo's 5 is left: not flagged now, but nobody settled anything.
       expect(r.cells.find((x) => x.optionId === beta && x.criterionId === flex)).toMatchObject({ flagged: false, flaggedBefore: { round: 1, min: 1, max: 5, everyoneAgain: false } });
-      expect(settledCells(r), away).toEqual([]);
+      // Nor does it vanish: it is listed as left open.
+      const [open] = revotedCells(r);
+      expect(revotedCells(r), away).toHaveLength(1);
+      expect(open).toMatchObject({ optionId: beta, criterionId: flex, settled: false, now: { min: 5, max: 5 } });
+      expect(revotedSpan(open!)).toBe('1 to 5 in round 1; now all 5, but not everyone who scored it then scored it again');
+      // Bo's reason stays with his vote; Ana's, when she abstained, stays with her abstention.
+      expect(open!.reasons.map((x) => x.text)).toEqual(away === 'abstains' ? [`${bo} said so`, `${ana} said so`] : [`${bo} said so`]);
       s.close();
     }
   });
@@ -87,7 +93,7 @@ describe('cells flagged before', () => {
     const s = openTestService();
     const w = settledWorkshop(s, { anonymous: true });
     const r = ok(s, 'results', { decisionId: w.decisionId });
-    const settled = settledCells(r);
+    const settled = revotedCells(r);
     expect(settled).toHaveLength(2);
     expect(JSON.stringify(settled)).not.toMatch(/Lima|Chen|Okafor|"personId"/);
     expect(settled[0]!.reasons.map((x) => r.members[x.member]!.label).every((l) => /^Member \d$/.test(l))).toBe(true);

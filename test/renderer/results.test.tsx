@@ -79,6 +79,18 @@ describe('results', () => {
     expect(reasons.querySelector('i')).toBeNull();
   });
 
+  it('lists a disagreement someone left by abstaining as left open, not settled', () => {
+    const open: Results = {
+      ...results,
+      cells: results.cells.map((c) => (c.optionId === 2 && c.criterionId === 10 ? { ...c, flaggedBefore: { round: 1, min: 1, max: 4, everyoneAgain: false } } : c)),
+      votes: [...results.votes, { member: 1, optionId: 2, criterionId: 10, score: 4, why: 'Still fine', earlier: null }],
+    };
+    render(<ResultsView decision={decision} results={open} />);
+    expect(screen.queryByRole('list', { name: 'Settled after a re-vote' })).toBeNull();
+    const list = screen.getByRole('list', { name: 'Left open after a re-vote' });
+    expect(within(list).getAllByRole('listitem')[0]!.textContent).toMatch(/^Flask × Admin interface — 1 to 4 in round 1; now all 4, but not everyone who scored it then scored it again\./);
+  });
+
   it('shows settled cells with no name in an anonymous decision, and no list when nothing was settled', () => {
     const anonymous: Results = {
       ...results,

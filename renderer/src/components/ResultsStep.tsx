@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { cellReasons, scoreSpan, settledCells } from '../../../shared/reasons.ts';
+import { cellReasons, revotedCells, revotedSpan } from '../../../shared/reasons.ts';
 import { describeFlip, normaliseWeights, rankOptions, sensitivity, weightedTotals } from '../../../shared/scoring/index.ts';
 import { useStore } from '../store/index.ts';
 import type { DecisionDetail, Results } from '../types.ts';
@@ -142,25 +142,33 @@ function Disagreements({ decision, results }: { decision: DecisionDetail; result
   );
 }
 
-/** Disagreements a re-vote settled, compactly: the range then and now, the reasons folded. */
+/** Disagreements a re-vote settled, or left open (someone who scored them then did not again), compactly: the range then and now, the reasons folded. */
 function Settled({ decision, results }: { decision: DecisionDetail; results: Results }) {
-  const settled = settledCells(results);
-  if (settled.length === 0) return null;
+  const revoted = revotedCells(results);
   const name = (list: { id: number; name: string }[], id: number) => list.find((x) => x.id === id)?.name ?? '';
   return (
     <>
-      <h4 id="settled-title">Settled after a re-vote</h4>
-      <ul className="settled" aria-labelledby="settled-title">
-        {settled.map((x) => {
-          const cell = `${name(decision.options, x.optionId)} × ${name(decision.criteria, x.criterionId)}`;
-          return (
-            <li key={`${x.optionId}-${x.criterionId}`}>
-              <strong>{cell}</strong> — {scoreSpan(x.before)} in round {x.before.round}, now {scoreSpan(x.now)}.
-              <CellReasons results={results} optionId={x.optionId} criterionId={x.criterionId} label={`Reasons given for ${cell}, settled`} />
-            </li>
-          );
-        })}
-      </ul>
+      {([true, false] as const).map((settled) => {
+        const these = revoted.filter((x) => x.settled === settled);
+        if (these.length === 0) return null;
+        const id = settled ? 'settled-title' : 'left-open-title';
+        return (
+          <Fragment key={id}>
+            <h4 id={id}>{settled ? 'Settled after a re-vote' : 'Left open after a re-vote'}</h4>
+            <ul className="settled" aria-labelledby={id}>
+              {these.map((x) => {
+                const cell = `${name(decision.options, x.optionId)} × ${name(decision.criteria, x.criterionId)}`;
+                return (
+                  <li key={`${x.optionId}-${x.criterionId}`}>
+                    <strong>{cell}</strong> — {revotedSpan(x)}.
+                    <CellReasons results={results} optionId={x.optionId} criterionId={x.criterionId} label={`Reasons given for ${cell}, ${settled ? 'settled' : 'left open'}`} />
+                  </li>
+                );
+              })}
+            </ul>
+          </Fragment>
+        );
+      })}
     </>
   );
 }
