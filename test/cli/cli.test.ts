@@ -297,6 +297,26 @@ describe('the verdict command line', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toBe('verdict: There is no decision 7.\n');
   });
+
+  it('lets no typed text drive the terminal: escapes and bidi overrides in titles, context, names are spaces; --json keeps them as escapes', () => {
+    const db = join(tempDir(), 'hostile.db');
+    const s = openService(db, { actor: 'test' });
+    const title = 'Use \u202Egnajd\u202C now';
+    const d = s.call('createDecision', { title });
+    if (!d.ok) throw new Error(d.error.message);
+    s.call('updateDecision', { decisionId: d.value.id, patch: { context: 'ctx \u001b[2J\u001b]0;PWNED\u0007 end' } });
+    s.call('addParticipant', { decisionId: d.value.id, name: 'Ana\u2067x\u2069' });
+    s.close();
+    const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
+    const run = (...argv: string[]) => execFileSync(process.execPath, [bin, '--db', db, ...argv], { encoding: 'utf8' });
+    for (const out of [run('list'), run('show', '1'), run('history', '1', '--all')]) {
+      expect([...out].filter((c) => /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(c) && c !== '\n' && c !== '\t')).toEqual([]);
+    }
+    expect(run('show', '1')).toContain('Use  gnajd  now');
+    const json = run('show', '1', '--json');
+    expect(json).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(json) as { title: string }).title).toBe(title);
+  });
 });
 
 describe('verdict serve', () => {
