@@ -230,14 +230,25 @@ export const listOf = (names: readonly string[]): string => (names.length < 2 ? 
  * `complete` is how many options have a score on every criterion (only those are compared).
  */
 /**
- * The minimal-flip sentence. `value` (the team's value of a cell) tells a tie that weights can break from one
- * between options scored the same on every criterion, which no weighting separates.
+ * The minimal-flip sentence. On a tie, `value` (the team's value of a cell) tells options weights can separate
+ * from options scored the same on every criterion, which no weighting separates: a change of weight decides a tie
+ * exactly when it is on a criterion where the tied options differ.
  */
 export function describeFlip(flip: Flip | null, complete: number, names: Names = asIs, value?: (option: string, criterion: string) => number | null, criteria: readonly string[] = []): string {
   if (flip?.tie) {
-    const same = value !== undefined && criteria.every((k) => flip.tied.every((o) => Math.abs((value(o, k) ?? NaN) - (value(flip.tied[0]!, k) ?? NaN)) <= EPSILON));
-    if (same) return `${listOf(flip.tied.map(names.option))} are tied with the same score on every criterion: no change of weight separates them.`;
-    return `${listOf(flip.tied.map(names.option))} are tied: any change of weight decides it.`;
+    const same = (a: string, b: string) => value !== undefined && criteria.every((k) => Math.abs((value(a, k) ?? NaN) - (value(b, k) ?? NaN)) <= EPSILON);
+    // Classes of tied options with the same score on every criterion, in ranking order.
+    const classes: string[][] = [];
+    for (const o of flip.tied) {
+      const mine = classes.find((c) => same(c[0]!, o));
+      if (mine) mine.push(o);
+      else classes.push([o]);
+    }
+    const all = listOf(flip.tied.map(names.option));
+    if (classes.length === 1) return `${all} are tied with the same score on every criterion: no change of weight separates them.`;
+    const inseparable = classes.filter((c) => c.length > 1).map((c) => listOf(c.map(names.option)));
+    const but = inseparable.length ? `, but none separates ${inseparable.join(', nor ')}, with the same score on every criterion` : '';
+    return `${all} are tied: a change of weight on a criterion where they differ decides it${but}.`;
   }
   if (flip === null) {
     if (complete === 0) return 'No option has a score on every criterion yet, so none can be compared.';

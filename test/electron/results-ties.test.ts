@@ -37,7 +37,7 @@ describe('a dead heat for first place', () => {
   it('reads as a tie with a change of 0, fragile, never as robust', () => {
     const { results, option } = heat();
     expect(results.minimalFlip).toMatchObject({ tie: true, tiedIds: [option('Django'), option('Flask')], criterionId: null, deltaPoints: 0, fragile: true });
-    expect(results.sentences.flip).toBe('Django and Flask are tied: any change of weight decides it.');
+    expect(results.sentences.flip).toBe('Django and Flask are tied: a change of weight on a criterion where they differ decides it.');
     expect(results.minimalFlip!.sentence).toBe(results.sentences.flip);
     expect(results.options.map((o) => o.rank)).toEqual([1, 1]);
   });

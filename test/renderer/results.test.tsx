@@ -143,12 +143,12 @@ describe('results', () => {
         { optionId: 3, name: 'Pyramid', score: null, incomplete: true, rank: null },
       ],
       minimalFlip: { ...results.minimalFlip!, tie: true, tiedIds: [1, 2], criterionId: null, weightNow: null, weightAtTie: null, deltaPoints: 0, fragile: true },
-      sentences: { flip: 'Django and Flask are tied: any change of weight decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'], robustness: null },
+      sentences: { flip: 'Django and Flask are tied: a change of weight on a criterion where they differ decides it.', leftOut: ['Pyramid is left out: 3 cells have no score.'], robustness: null },
     };
     render(<ResultsView decision={decision} results={heat} />);
     const ranking = screen.getByRole('heading', { name: 'Ranking' }).parentElement!;
     expect(ranking.textContent).toContain('Pyramid is left out: 3 cells have no score.');
-    expect(within(ranking).getByText('Django and Flask are tied: any change of weight decides it.').className).toBe('flip fragile');
+    expect(within(ranking).getByText('Django and Flask are tied: a change of weight on a criterion where they differ decides it.').className).toBe('flip fragile');
     expect(ranking.textContent).not.toContain('No single weight change');
   });
 

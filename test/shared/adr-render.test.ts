@@ -86,7 +86,7 @@ describe('ADR outcome on a dead heat', () => {
     for (const profile of profiles) {
       const md = renderers[profile](input);
       expect(md).toContain(
-        'Weighted score 3.00 of 5, first of 2 (level with Flask). Pyramid is left out: 1 cell has no score. Django and Flask are tied: any change of weight decides it.',
+        'Weighted score 3.00 of 5, first of 2 (level with Flask). Pyramid is left out: 1 cell has no score. Django and Flask are tied: a change of weight on a criterion where they differ decides it.',
       );
       expect(md).not.toMatch(/robust:|No single weight change/);
       expect(lintMarkdown(md)).toEqual([]);

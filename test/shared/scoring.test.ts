@@ -237,8 +237,8 @@ describe('the sensitivity sentences', () => {
   const tie = (tied: string[]) => ({ tie: true as const, winner: tied[0]!, challenger: tied[1]!, criterion: null, weightNow: null, weightAtTie: null, deltaPoints: 0 as const, fragile: true as const, tied });
 
   it('say a tie is a tie, naming every option level with the first', () => {
-    expect(describeFlip(tie(['Django', 'Flask']), 2)).toBe('Django and Flask are tied: any change of weight decides it.');
-    expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: any change of weight decides it.');
+    expect(describeFlip(tie(['Django', 'Flask']), 2)).toBe('Django and Flask are tied: a change of weight on a criterion where they differ decides it.');
+    expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: a change of weight on a criterion where they differ decides it.');
   });
 
   it('say no weight separates options scored the same on every criterion, and only then', () => {
@@ -247,9 +247,13 @@ describe('the sensitivity sentences', () => {
     expect(describeFlip(tie(['Django', 'Flask']), 3, undefined, value, ['speed', 'fit'])).toBe(
       'Django and Flask are tied with the same score on every criterion: no change of weight separates them.',
     );
+    // Three level, two of them the same everywhere: a weight separates Pyramid, never Django from Flask.
+    expect(describeFlip(tie(['Django', 'Flask', 'Pyramid']), 3, undefined, value, ['speed', 'fit'])).toBe(
+      'Django, Flask and Pyramid are tied: a change of weight on a criterion where they differ decides it, but none separates Django and Flask, with the same score on every criterion.',
+    );
     // Level overall but different on the criteria: a weight decides it.
     cells.Flask = { speed: 2, fit: 4 };
-    expect(describeFlip(tie(['Django', 'Flask']), 3, undefined, value, ['speed', 'fit'])).toBe('Django and Flask are tied: any change of weight decides it.');
+    expect(describeFlip(tie(['Django', 'Flask']), 3, undefined, value, ['speed', 'fit'])).toBe('Django and Flask are tied: a change of weight on a criterion where they differ decides it.');
   });
 
   it('say "No single weight change…" only when two or more options are compared and none can overtake', () => {
