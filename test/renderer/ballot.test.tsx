@@ -103,9 +103,18 @@ describe('the ballot grid', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: 'Keep voting' }), { key: 'Tab' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(calls.some((c) => c.method === 'finishBallot')).toBe(false);
-    // F finishes from the question, as does its button.
+    // A click on a cell answers the question (keep voting); Enter then asks again, with the keyboard on it.
     fireEvent.keyDown(grid, { key: 'Enter' });
-    fireEvent.keyDown(await screen.findByRole('button', { name: 'Keep voting' }), { key: 'f' });
+    await screen.findByRole('alertdialog');
+    fireEvent.click(cell(/^Django, Admin interface/));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    // F finishes from the question (Shift on its way to it is no answer), as does its button.
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    const keep = await screen.findByRole('button', { name: 'Keep voting' });
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    fireEvent.keyDown(keep, { key: 'Shift' });
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    fireEvent.keyDown(keep, { key: 'F', shiftKey: true });
     await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
     onClose.mockClear();
     fireEvent.keyDown(grid, { key: 'Enter' });

@@ -18,6 +18,8 @@ interface Props {
 
 export const SEALED = '●';
 
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Fn', 'OS']);
+
 type Cell = { optionId: number | null; criterionId: number };
 const key = (c: Cell) => `${c.optionId ?? 'w'}:${c.criterionId}`;
 
@@ -82,6 +84,8 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
 
   async function finish(anyway = false) {
     if (!anyway && ballot && ballot.filled < ballot.total) {
+      // Asked already (a click left it open): the keyboard goes back to it.
+      if (confirming) keepRef.current?.focus();
       setConfirming(true);
       return;
     }
@@ -164,7 +168,8 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
   // goes back. Any other key means the voter was still typing (spreadsheet habits: 5 Enter 3 Tab 2, 4 Enter Tab
   // Enter), so it goes back to the grid and counts there: a Tab moves on, a digit scores.
   const onConfirmKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') return;
+    // A modifier pressed on its way to a key (Shift for F), or a shortcut of the browser's, is no answer.
+    if (e.key === 'Enter' || e.key === ' ' || MODIFIERS.has(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
     e.preventDefault();
     e.stopPropagation();
     if (e.key === 'f' || e.key === 'F') return void finish(true);
@@ -248,7 +253,11 @@ export function BallotGrid({ decision, round, held, onClose }: Props) {
                     aria-label={`${name(o)}, ${c.name}: ${label(v)}${earlierOf(cell) ? ', with an earlier reason' : ''}${error?.cell === key(cell) ? ` — ${error.message}` : ''}`}
                     aria-selected={focused}
                     className={`cell${v === '' ? ' empty' : ''}${v === '–' ? ' abstain' : ''}${v === SEALED ? ' sealed' : ''}${hasWhy(cell) ? ' has-why' : ''}`}
-                    onClick={() => setFocus([r, col])}
+                    onClick={() => {
+                      // A click on a cell answers the finish question: keep voting, here.
+                      setConfirming(false);
+                      setFocus([r, col]);
+                    }}
                   >
                     {v}
                     {error?.cell === key(cell) && (
