@@ -32,6 +32,12 @@ export class RobustnessWork {
     if (this.cache.has(key)) return this.cache.get(key)!;
     const value = robustness(input);
     this.store(key, value);
+    // Screens waiting for this same figure in slices have it now: no second computation, one announcement.
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      this.pending.delete(key);
+      this.announce(waiting.decisions);
+    }
     return value;
   }
 
@@ -39,6 +45,12 @@ export class RobustnessWork {
   soon(decisionId: number, input: RobustnessInput): Robustness | null | undefined {
     const key = JSON.stringify(input);
     if (this.cache.has(key)) return this.cache.get(key)!;
+    // The decision's earlier figures still in the queue are out of date (a weight moved again): the screen wants
+    // this one, so they are dropped unless another decision waits for them too.
+    for (const [other, job] of this.pending) {
+      if (other === key || !job.decisions.delete(decisionId)) continue;
+      if (job.decisions.size === 0) this.pending.delete(other);
+    }
     const running = this.pending.get(key);
     if (running) running.decisions.add(decisionId);
     else this.pending.set(key, { steps: robustnessSteps(input), decisions: new Set([decisionId]) });
@@ -88,8 +100,19 @@ export class RobustnessWork {
     }
     // The next slice is booked before anyone hears, so a listener that throws cannot stall other figures.
     if (this.pending.size > 0) this.schedule();
-    if (step.done === true) for (const id of job.decisions) this.onReady(id);
+    if (step.done === true) this.announce(job.decisions);
     if (this.pending.size === 0) this.wakeIdle();
+  }
+
+  /** Tells each waiting decision; one listener's failure neither silences the others nor stalls the work. */
+  private announce(decisions: Iterable<number>): void {
+    for (const id of decisions) {
+      try {
+        this.onReady(id);
+      } catch (e) {
+        console.error('Verdict could not announce a robustness figure:', e);
+      }
+    }
   }
 
   private store(key: string, value: Robustness | null): void {

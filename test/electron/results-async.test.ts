@@ -42,15 +42,27 @@ describe('a results read that does not wait', () => {
     expect(ok(s, 'history', { decisionId: w.decisionId }).map((e) => e.type)).not.toContain('results_ready');
   });
 
-  it('caches a figure whose inputs changed meanwhile under its own key, and announces each waiting decision', async () => {
+  it('drops a figure out of date before it is computed: weights moved again, the screen waits only for the current one', async () => {
     const { s, w, events } = revealed();
     ok(s, 'results', { decisionId: w.decisionId, wait: false });
-    ok(s, 'updateCriterion', { criterionId: w.criterionIds[0], weight: 9 });
-    const changed = ok(s, 'results', { decisionId: w.decisionId, wait: false });
-    expect(changed.robustnessPending).toBe(true);
+    for (const weight of [9, 8, 7, 6]) {
+      ok(s, 'updateCriterion', { criterionId: w.criterionIds[0], weight });
+      expect(ok(s, 'results', { decisionId: w.decisionId, wait: false }).robustnessPending).toBe(true);
+    }
     await s.ctx.robustness.idle();
-    expect(events.filter((e) => e.type === 'results_ready').map((e) => e.decisionId)).toEqual([w.decisionId, w.decisionId]);
+    // One computation, one announcement, and it is the current figure.
+    expect(events.filter((e) => e.type === 'results_ready').map((e) => e.decisionId)).toEqual([w.decisionId]);
     expect(ok(s, 'results', { decisionId: w.decisionId, wait: false })).toEqual(ok(s, 'results', { decisionId: w.decisionId }));
+  });
+
+  it('a waiting read of a figure the screen waits for computes it once and announces it once', async () => {
+    const { s, w, events } = revealed();
+    ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    const now = ok(s, 'results', { decisionId: w.decisionId });
+    expect(now.robustnessPending).toBe(false);
+    expect(events.filter((e) => e.type === 'results_ready')).toHaveLength(1);
+    await s.ctx.robustness.idle();
+    expect(events.filter((e) => e.type === 'results_ready')).toHaveLength(1);
   });
 
   it('stops pending work when the store closes', async () => {
