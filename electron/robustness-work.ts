@@ -37,6 +37,7 @@ export class RobustnessWork {
     if (waiting) {
       this.pending.delete(key);
       this.announce(waiting.decisions);
+      if (this.pending.size === 0) this.wakeIdle();
     }
     return value;
   }

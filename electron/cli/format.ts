@@ -15,12 +15,15 @@ export function decisionList(rows: DecisionSummary[]): string {
     .join('\n');
 }
 
+/** Typed text of several lines, its continuation lines indented under its start: no line of it passes for one of ours. */
+const under = (text: string, indent: string): string => text.replace(/\r\n?/g, '\n').split('\n').join(`\n${indent}`);
+
 export function decisionView(d: DecisionDetail): string {
   const weightSum = d.criteria.reduce((s, c) => s + c.weight, 0);
   const lines = [`#${d.id} ${d.title}`, `status: ${d.status}   scale: ${d.scale.min}–${d.scale.max}   aggregation: ${d.aggregation}   weights: ${d.weighting}${d.anonymous ? '   anonymous votes' : ''}`];
   if (d.tags.length) lines.push(`tags: ${d.tags.join(', ')}`);
-  if (d.context) lines.push('', d.context);
-  lines.push('', `Options (${d.options.length}):`, ...d.options.map((o) => `  ${o.id}. ${o.name}${o.description ? ` — ${o.description}` : ''}`));
+  if (d.context) lines.push('', 'Context:', `  ${under(d.context, '  ')}`);
+  lines.push('', `Options (${d.options.length}):`, ...d.options.map((o) => `  ${o.id}. ${o.name}${o.description ? ` — ${under(o.description, '     ')}` : ''}`));
   lines.push(
     '',
     `Criteria (${d.criteria.length}):`,
@@ -35,7 +38,7 @@ export function decisionView(d: DecisionDetail): string {
     }
   }
   const chosen = d.options.find((o) => o.id === d.outcome.optionId);
-  if (chosen) lines.push('', `Chosen: ${chosen.name}${d.outcome.rationale ? ` — ${d.outcome.rationale}` : ''}`);
+  if (chosen) lines.push('', `Chosen: ${chosen.name}${d.outcome.rationale ? ` — ${under(d.outcome.rationale, '  ')}` : ''}`);
   return lines.join('\n');
 }
 

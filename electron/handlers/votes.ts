@@ -248,7 +248,8 @@ export function takeTurn(ctx: Ctx, input: Parsed<'takeTurn'>): Turn {
     if (!input.takeOver || !sameKind) {
       const where = held.actor === 'participant' ? 'on their own device' : 'elsewhere (another window or tab)';
       const then = sameKind ? 'Open it here anyway, or finish or close it there' : held.actor === 'participant' ? 'Finish or close it there, or reset their seat where the doors are open' : 'Finish or close it there';
-      fail('turn_taken', `${s.name}’s ballot is open ${where}. ${then}, or wait until it times out at ${held.expires_at.slice(11, 16)} UTC.`, 'memberId');
+      // The field says what would resolve it: `takeOver` when this screen may take it, else the member.
+      fail('turn_taken', `${s.name}’s ballot is open ${where}. ${then}, or wait until it times out at ${held.expires_at.slice(11, 16)} UTC.`, sameKind && !input.takeOver ? 'takeOver' : 'memberId');
     }
   }
   ctx.sql('DELETE FROM turns WHERE round_id = ? AND person_id = ?').run(s.round.id, s.memberId);

@@ -304,14 +304,16 @@ describe('the verdict command line', () => {
     const title = 'Use \u202Egnajd\u202C now';
     const d = s.call('createDecision', { title });
     if (!d.ok) throw new Error(d.error.message);
-    s.call('updateDecision', { decisionId: d.value.id, patch: { context: 'ctx \u001b[2J\u001b]0;PWNED\u0007 end' } });
-    s.call('addParticipant', { decisionId: d.value.id, name: 'Ana\u2067x\u2069' });
+    s.call('updateDecision', { decisionId: d.value.id, patch: { context: 'ctx \u001b[2J\u001b]0;PWNED\u0007 end\nDecision 99 accepted' } });
+    s.call('addParticipant', { decisionId: d.value.id, name: 'Ana\u2067x\u2069 \u200F1 - 2\u200F' });
     s.close();
     const bin = join(import.meta.dirname, '../../bin/verdict.mjs');
     const run = (...argv: string[]) => execFileSync(process.execPath, [bin, '--db', db, ...argv], { encoding: 'utf8' });
     for (const out of [run('list'), run('show', '1'), run('history', '1', '--all')]) {
-      expect([...out].filter((c) => /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(c) && c !== '\n' && c !== '\t')).toEqual([]);
+      expect([...out].filter((c) => /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(c) && c !== '\n' && c !== '\t')).toEqual([]);
     }
+    // A line of typed text never passes for one of the CLI's own: it stays indented under its start.
+    expect(run('show', '1')).toContain('\n  Decision 99 accepted');
     expect(run('show', '1')).toContain('Use  gnajd  now');
     const json = run('show', '1', '--json');
     expect(json).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);

@@ -65,6 +65,14 @@ describe('a results read that does not wait', () => {
     expect(events.filter((e) => e.type === 'results_ready')).toHaveLength(1);
   });
 
+  it('wakes whoever waits for it to be idle when a waiting read finishes the last pending figure', async () => {
+    const { s, w } = revealed();
+    ok(s, 'results', { decisionId: w.decisionId, wait: false });
+    const idle = s.ctx.robustness.idle();
+    ok(s, 'results', { decisionId: w.decisionId });
+    await idle;
+  });
+
   it('stops pending work when the store closes', async () => {
     const { s, w, events } = revealed();
     ok(s, 'results', { decisionId: w.decisionId, wait: false });

@@ -184,7 +184,7 @@ describe('rounds and votes', () => {
       const cell = { decisionId: w.decisionId, memberId: ana, optionId: w.optionIds[0], criterionId: w.criterionIds[0] };
       const first = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana });
       expect(first.expiresAt).toBe('2026-11-23T09:15:00.000Z');
-      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window or tab). Open it here anyway, or finish or close it there, or wait until it times out at 09:15 UTC.' } });
+      expect(s.call('takeTurn', { decisionId: w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window or tab). Open it here anyway, or finish or close it there, or wait until it times out at 09:15 UTC.', field: 'takeOver' } });
       // A screen of the same kind may take it over (a tab closed mid-ballot); what the first turn typed stays sealed to it.
       ok(s, 'castScore', { ...cell, turn: first.turn, score: 3 });
       const over = ok(s, 'takeTurn', { decisionId: w.decisionId, memberId: ana, takeOver: true });

@@ -141,7 +141,8 @@ describe('the participant door', () => {
     expect((await r.p('cast', { ...cell, value: 4 }, anaPhone)).status).toBe(200);
     expect(r.s.call('takeTurn', { decisionId: r.w.decisionId, memberId: ana })).toMatchObject({ ok: false, error: { code: 'turn_taken', message: expect.stringMatching(/^Ana’s ballot is open on their own device\. Finish or close it there, or reset their seat/) } });
     // A screen never takes a phone's ballot over: only the phone or a seat reset gives it back.
-    expect(r.s.call('takeTurn', { decisionId: r.w.decisionId, memberId: ana, takeOver: true })).toMatchObject({ ok: false, error: { code: 'turn_taken' } });
+    expect(r.s.call('takeTurn', { decisionId: r.w.decisionId, memberId: ana })).toMatchObject({ error: { field: 'memberId' } });
+    expect(r.s.call('takeTurn', { decisionId: r.w.decisionId, memberId: ana, takeOver: true })).toMatchObject({ ok: false, error: { code: 'turn_taken', field: 'memberId' } });
     // Resetting the seat gives the ballot back to the screen, which sees Ana's value only as filled.
     await r.doors.call('resetSeat', { decisionId: r.w.decisionId, memberId: ana });
     expect(ok(r.s, 'takeTurn', { decisionId: r.w.decisionId, memberId: ana }).ballot.cells).toEqual([{ ...cell, sealed: true }]);

@@ -300,7 +300,15 @@ describe('the shared screen while votes are hidden', () => {
 
   it('a ballot open elsewhere is refused with the server’s words, and no grid opens', async () => {
     const open = { ...round, progress: [{ personId: 7, name: 'Ana', done: false, filled: 1, total: 4 }] };
-    answer({ takeTurn: () => ({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone).' } }) });
+    // First a phone holds it: nothing to offer but the server's words.
+    answer({ takeTurn: () => ({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open on their own device.', field: 'memberId' } }) });
+    useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
+    const phone = render(<VoteStep />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));
+    await screen.findByText('Ana’s ballot is open on their own device.');
+    expect(screen.queryByRole('button', { name: /here anyway/ })).toBeNull();
+    phone.unmount();
+    answer({ takeTurn: () => ({ ok: false, error: { code: 'turn_taken', message: 'Ana’s ballot is open elsewhere (another window, tab or phone).', field: 'takeOver' } }) });
     useStore.setState({ decision: { ...decision, rounds: [open] }, decisionId: 1, openRound: open });
     render(<VoteStep />);
     fireEvent.click(screen.getByRole('button', { name: 'Open Ana’s ballot' }));

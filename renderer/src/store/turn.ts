@@ -73,7 +73,8 @@ export const createTurnSlice: Slice<TurnSlice> = (set, get) => ({
       // A refused take gives nothing back (its release is undone with it): end this screen's turn, so the
       // member it held is not locked out on this very screen.
       if (held) await get().closeBallot();
-      return set({ turn: null, turnError: reply.error.message, heldElsewhere: reply.error.code === 'turn_taken' && !takeOver ? memberId : null });
+      // Offered only where the server says a take-over would work: never for a ballot open on a phone.
+      return set({ turn: null, turnError: reply.error.message, heldElsewhere: reply.error.code === 'turn_taken' && reply.error.field === 'takeOver' ? memberId : null });
     }
     const turn = { decisionId, memberId, turn: reply.value.turn, ballot: reply.value.ballot };
     kept.save(turn);
