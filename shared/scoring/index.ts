@@ -248,7 +248,10 @@ export function describeFlip(flip: Flip | null, complete: number, names: Names =
     if (classes.length === 1) return `${all} are tied with the same score on every criterion: no change of weight separates them.`;
     const inseparable = classes.filter((c) => c.length > 1).map((c) => listOf(c.map(names.option)));
     const but = inseparable.length ? `, but none separates ${inseparable.join(', nor ')}, with the same score on every criterion` : '';
-    return `${all} are tied: a change of weight on a criterion where they differ decides it${but}.`;
+    // Two options: any weight on a criterion where they differ breaks the tie. Three or more: a criterion where
+    // only some differ may leave others level, so the sentence says no more than "can".
+    const decides = flip.tied.length === 2 ? 'a change of weight on a criterion where they differ decides it' : 'only a change of weight on a criterion where they differ can decide it';
+    return `${all} are tied: ${decides}${but}.`;
   }
   if (flip === null) {
     if (complete === 0) return 'No option has a score on every criterion yet, so none can be compared.';

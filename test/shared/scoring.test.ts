@@ -238,7 +238,7 @@ describe('the sensitivity sentences', () => {
 
   it('say a tie is a tie, naming every option level with the first', () => {
     expect(describeFlip(tie(['Django', 'Flask']), 2)).toBe('Django and Flask are tied: a change of weight on a criterion where they differ decides it.');
-    expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: a change of weight on a criterion where they differ decides it.');
+    expect(describeFlip(tie(['A', 'B', 'C']), 4)).toBe('A, B and C are tied: only a change of weight on a criterion where they differ can decide it.');
   });
 
   it('say no weight separates options scored the same on every criterion, and only then', () => {
@@ -249,7 +249,7 @@ describe('the sensitivity sentences', () => {
     );
     // Three level, two of them the same everywhere: a weight separates Pyramid, never Django from Flask.
     expect(describeFlip(tie(['Django', 'Flask', 'Pyramid']), 3, undefined, value, ['speed', 'fit'])).toBe(
-      'Django, Flask and Pyramid are tied: a change of weight on a criterion where they differ decides it, but none separates Django and Flask, with the same score on every criterion.',
+      'Django, Flask and Pyramid are tied: only a change of weight on a criterion where they differ can decide it, but none separates Django and Flask, with the same score on every criterion.',
     );
     // Level overall but different on the criteria: a weight decides it.
     cells.Flask = { speed: 2, fit: 4 };
