@@ -2,19 +2,17 @@
 // (reload, Back), a delete during voting that asks first, the Trash view, and layouts that hold a
 // 200-character unbroken title at 1280×720. The page is built into a folder of its own and served
 // in-process, so this file never races the other browser tests over out/renderer.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Doors } from '../../electron/participants/doors.ts';
-import { openService, type Service } from '../../electron/service.ts';
+import type { Doors } from '../../electron/participants/doors.ts';
+import type { Service } from '../../electron/service.ts';
+import type { WebServer } from '../../electron/web/server.ts';
 import type { DoorsState } from '../../shared/participant.ts';
-import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { inTurn } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumPath, launch } from './browser.ts';
+import { chromiumPath } from './browser.ts';
+import { serveInProcess, type InProcess } from './in-process.ts';
 
 const root = join(import.meta.dirname, '../..');
 const hasChromium = chromiumPath() !== null;
@@ -26,7 +24,7 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 };
 
 describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
-  let dir: string;
+  let web: InProcess;
   let service: Service;
   let server: WebServer;
   let doors: Doors;
@@ -34,23 +32,11 @@ describe.runIf(hasChromium)('keeping one’s place and one’s data', () => {
   let page: Page;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'verdict-place-'));
-    const pageDir = join(dir, 'page');
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
-    service = openService(join(dir, 'place.db'), { actor: 'test' });
-    doors = new Doors(service, { staticDir: pageDir, addresses: () => [{ address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }] });
-    server = await startWebServer({ service, port: 0, staticDir: pageDir, doors });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    page.setDefaultTimeout(20_000);
+    web = await serveInProcess('place');
+    ({ service, doors, server, browser, page } = web);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    service?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.stop());
 
   it('gives every decision and step a URL: a reload keeps the place, Back returns to the previous step', async () => {
     const d = must(service.call('createDecision', { title: 'Django or Flask for billing', template: 'django-vs-flask' }));

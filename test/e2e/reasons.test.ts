@@ -2,16 +2,16 @@
 // shows the reason under it with its line break (Talk about these and the matrix), a re-vote shows it to Bo as
 // earlier and keeps it in the results, and the record's preview quotes it. An anonymous decision shows reasons
 // without names. The page is built into a folder of its own and served in-process, as in place.test.ts.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openService, type Service } from '../../electron/service.ts';
-import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import type { Service } from '../../electron/service.ts';
+import type { WebServer } from '../../electron/web/server.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumPath, launch } from './browser.ts';
+import { chromiumPath } from './browser.ts';
+import { serveInProcess, type InProcess } from './in-process.ts';
 
 const root = join(import.meta.dirname, '../..');
 const hasChromium = chromiumPath() !== null;
@@ -25,33 +25,22 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 const LINES = ['Ledger tables need our own SQL', 'and Flask stays out of the way'];
 
 describe.runIf(hasChromium)('reasons on screen', () => {
+  let web: InProcess;
   let dir: string;
   let service: Service;
   let server: WebServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'verdict-reasons-'));
-    const pageDir = join(dir, 'page');
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
-    service = openService(join(dir, 'reasons.db'), { actor: 'test' });
-    server = await startWebServer({ service, port: 0, staticDir: pageDir });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    page.setDefaultTimeout(20_000);
+    web = await serveInProcess('reasons');
+    ({ dir, service, server, page } = web);
     const repo = join(dir, 'repo');
     cpSync(join(root, 'test/fixtures/adr-repos/madr4-repo'), repo, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', repo]);
     execFileSync('git', ['init', '-q', repo]);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    service?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.stop());
 
   /** Two options, two criteria, Ana and Bo; returns the ids. */
   function decision(title: string, anonymous = false) {

@@ -2,20 +2,19 @@
 // screenshot each (test-artifacts/screens/, kept for people to look at after the run) and axe-core with
 // 0 violations of any impact, nothing scrolling sideways. UPDATE_SCREENS=1 also refreshes the README's
 // screenshots in docs/ from this same run. The page is built into a folder of its own and served in-process.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Doors } from '../../electron/participants/doors.ts';
-import { openService, type Service } from '../../electron/service.ts';
-import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import type { Doors } from '../../electron/participants/doors.ts';
+import type { Service } from '../../electron/service.ts';
+import type { WebServer } from '../../electron/web/server.ts';
 import type { DoorsState } from '../../shared/participant.ts';
 import type { DecisionDetail } from '../../shared/types.ts';
 import { inTurn, turnOf } from '../helpers.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumPath, launch } from './browser.ts';
+import { chromiumPath } from './browser.ts';
+import { serveInProcess, type InProcess } from './in-process.ts';
 
 const root = join(import.meta.dirname, '../..');
 const artifacts = join(root, 'test-artifacts/screens');
@@ -31,6 +30,7 @@ type Theme = 'light' | 'dark';
 const themes: Theme[] = ['light', 'dark'];
 
 describe.runIf(hasChromium)('every screen, light and dark, without an accessibility violation', () => {
+  let web: InProcess;
   let dir: string;
   let service: Service;
   let doors: Doors;
@@ -67,16 +67,9 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
   beforeAll(async () => {
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'verdict-screens-'));
-    const pageDir = join(dir, 'page');
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', pageDir, '--emptyOutDir'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' });
     // Web mode's own actor: this server is the shared screen in a browser, as `npm run web` is.
-    service = openService(join(dir, 'screens.db'), { actor: 'web' });
-    doors = new Doors(service, { staticDir: pageDir, addresses: () => [{ address: '127.0.0.1', label: '127.0.0.1 (this computer only: a demo)' }] });
-    server = await startWebServer({ service, port: 0, staticDir: pageDir, doors });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    page.setDefaultTimeout(20_000);
+    web = await serveInProcess('screens', 'web');
+    ({ dir, service, doors, server, browser, page } = web);
     phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     phone = await phoneContext.newPage();
     phone.setDefaultTimeout(20_000);
@@ -92,12 +85,7 @@ describe.runIf(hasChromium)('every screen, light and dark, without an accessibil
     must(service.call('deleteDecision', { decisionId: trashed.id }));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    service?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => web?.stop());
 
   async function setTheme(p: Page, theme: Theme) {
     if (p === phone) await p.emulateMedia({ colorScheme: theme });
