@@ -20,7 +20,9 @@ export function earlierFlags(ctx: Ctx, d: DecisionRow, before: (criterionId: num
   const rows = ctx
     .sql<{ person_id: number; option_id: number; criterion_id: number; score: number; seq: number }>(
       `SELECT v.person_id, v.option_id, v.criterion_id, v.score, r.seq FROM score_votes v JOIN rounds r ON r.id = v.round_id
-       WHERE r.decision_id = ? AND r.kind = 'scores' AND r.status = 'revealed' AND v.score IS NOT NULL`,
+       WHERE r.decision_id = ? AND r.kind = 'scores' AND r.status = 'revealed' AND v.score IS NOT NULL
+         -- The latest revealed round is nobody's earlier round: a decision with one round reads nothing here.
+         AND r.seq < (SELECT max(seq) FROM rounds WHERE decision_id = r.decision_id AND kind = 'scores' AND status = 'revealed')`,
     )
     .all(d.id);
   const scores = new Map<string, { optionId: number; criterionId: number; seq: number; values: number[]; scorers: Set<number> }>();
